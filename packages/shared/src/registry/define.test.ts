@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { defineKey } from './define';
+
+describe('defineKey', () => {
+  const k = defineKey({
+    pattern: 'market:{symbol}:book',
+    type: 'string',
+    ttlSeconds: 1,
+    schema: z.object({}),
+    owner: 't',
+    description: 'd',
+  });
+  it('builds keys from named parameters', () => {
+    expect(k.key({ symbol: 'SPY' })).toBe('market:SPY:book');
+    expect(k.family).toBe('market');
+    expect(k.glob).toBe('market:*:book');
+  });
+  it('rejects values that would change the key shape', () => {
+    expect(() => k.key({ symbol: 'SPY:x' })).toThrow(/unsafe/);
+    expect(() => k.key({ symbol: '*' })).toThrow(/unsafe/);
+    expect(() => k.key({ symbol: '' })).toThrow(/unsafe/);
+  });
+});

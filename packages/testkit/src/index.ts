@@ -1,0 +1,1 @@
+export { startRedisServer, freePort, type RedisServerHandle } from './redis-server';
