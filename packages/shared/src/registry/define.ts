@@ -36,6 +36,13 @@ export interface KeyDef<S extends string = string, Schema extends z.ZodType = z.
   key(...args: KeyArgs<S>): string;
   /** SCAN-style glob matching every concrete key of this entry. */
   readonly glob: string;
+  /** A concrete key bound to its entry, for the typed store: `marketBook.at({ symbol: 'SPY' })`. */
+  at(...args: KeyArgs<S>): KeyRef<Schema>;
+}
+
+export interface KeyRef<Schema extends z.ZodType = z.ZodType> {
+  readonly def: KeyDef<string, Schema>;
+  readonly key: string;
 }
 
 const SAFE_PARAM = /^[A-Za-z0-9_.\-]+$/;
@@ -59,5 +66,12 @@ export function defineKey<const S extends string, Schema extends z.ZodType>(spec
       return text;
     });
   };
-  return Object.freeze({ ...spec, family, glob, key });
+  const def: KeyDef<S, Schema> = Object.freeze({
+    ...spec,
+    family,
+    glob,
+    key,
+    at: (...args: KeyArgs<S>): KeyRef<Schema> => ({ def: def, key: key(...args) }),
+  });
+  return def;
 }

@@ -1,4 +1,5 @@
-export { defineKey, type KeyDef, type KeySpec, type RedisType, type KeyArgs, type PatternParams } from './define';
+export { defineKey, type KeyDef,
+  type KeyRef, type KeySpec, type RedisType, type KeyArgs, type PatternParams } from './define';
 export {
   systemHalt,
   moduleHeartbeat,

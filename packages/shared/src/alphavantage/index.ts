@@ -1,0 +1,2 @@
+// Named exports of this area are listed here as it is built.
+export {};
