@@ -8,7 +8,7 @@ describe('defineKey', () => {
     type: 'string',
     ttlSeconds: 1,
     schema: z.object({}),
-    owner: 't',
+    owner: 'operator',
     description: 'd',
   });
   it('builds keys from named parameters', () => {

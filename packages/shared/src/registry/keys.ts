@@ -45,6 +45,7 @@ export const InvalidDataCounter = z.strictObject({
   lastKey: z.string(),
   ts: epochMs,
 });
+export type InvalidDataCounter = z.infer<typeof InvalidDataCounter>;
 
 export const systemHalt = defineKey({
   pattern: 'system:halt',
@@ -52,7 +53,8 @@ export const systemHalt = defineKey({
   ttlSeconds: null,
   schema: HaltFlag,
   owner: 'operator',
-  description: 'Halt flag: when present, no service sends a new order. Set by the operator CLI, risk or the overseer.',
+  description:
+    'Halt flag: when present, no service sends a new order. Set by the operator CLI, risk or the overseer.',
 });
 
 export const moduleHeartbeat = defineKey({

@@ -1,2 +1,13 @@
-// Named exports of this area are listed here as it is built.
-export {};
+export { createStore, type Store, type StoreOptions, type ScoredMember, type StreamEntry } from './store';
+export { type Batch } from './batch';
+export {
+  StoreWriteError,
+  StoreBatchError,
+  type BatchFailure,
+  type ReadResult,
+  type ManyRead,
+  type StoreReadError,
+  type StoreReadErrorKind,
+} from './errors';
+export { type StoreLogger } from './invalid-reporter';
+export { type ScoreBound } from './ops';

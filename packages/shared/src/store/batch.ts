@@ -1,0 +1,137 @@
+// A batch of writes sent as one non-transactional pipeline. Under Redis Cluster the commands are grouped
+// by hash slot and each group goes out as its own pipeline, so no pipeline ever spans slots.
+import calculateSlot from 'cluster-key-slot';
+import type { Cluster, Redis } from 'ioredis';
+import type { z } from 'zod';
+import type { KeyRef } from '../registry/define';
+import { StoreBatchError, type BatchFailure } from './errors';
+import {
+  delOp,
+  hdelOp,
+  hsetOp,
+  pushOp,
+  saddOp,
+  setOp,
+  sremOp,
+  xaddOp,
+  zaddOp,
+  zremOp,
+  type WriteOp,
+} from './ops';
+import { asTarget } from './scripts';
+
+/** The store's write methods, queued instead of sent; `exec()` sends them. Values are validated when queued. */
+export interface Batch {
+  set<S extends z.ZodType>(ref: KeyRef<S, 'string'>, value: z.input<S>): Batch;
+  del(ref: KeyRef): Batch;
+  push<S extends z.ZodType>(ref: KeyRef<S, 'list'>, ...values: z.input<S>[]): Batch;
+  hset<S extends z.ZodType>(ref: KeyRef<S, 'hash'>, field: string, value: z.input<S>): Batch;
+  hsetMany<S extends z.ZodType>(ref: KeyRef<S, 'hash'>, fields: Readonly<Record<string, z.input<S>>>): Batch;
+  hdel(ref: KeyRef<z.ZodType, 'hash'>, ...fields: string[]): Batch;
+  zadd<S extends z.ZodType>(ref: KeyRef<S, 'zset'>, score: number, member: z.input<S>): Batch;
+  zrem<S extends z.ZodType>(ref: KeyRef<S, 'zset'>, ...members: z.input<S>[]): Batch;
+  sadd<S extends z.ZodType>(ref: KeyRef<S, 'set'>, ...members: z.input<S>[]): Batch;
+  srem<S extends z.ZodType>(ref: KeyRef<S, 'set'>, ...members: z.input<S>[]): Batch;
+  xadd<S extends z.ZodType>(ref: KeyRef<S, 'stream'>, value: z.input<S>): Batch;
+  /** Number of queued commands. */
+  readonly length: number;
+  /**
+   * Sends every queued command; resolves when all replied. Rejects with StoreBatchError listing the
+   * failed commands (the others were applied). An empty batch resolves without touching Redis.
+   */
+  exec(): Promise<void>;
+}
+
+export function isCluster(redis: Redis | Cluster): redis is Cluster {
+  return redis.isCluster;
+}
+
+/** Groups ops by hash slot (Cluster) or keeps them in one group (standalone), preserving order within a group. */
+export function groupBySlot(ops: readonly WriteOp[], cluster: boolean): WriteOp[][] {
+  if (!cluster) return ops.length > 0 ? [[...ops]] : [];
+  const groups = new Map<number, WriteOp[]>();
+  for (const op of ops) {
+    const slot = calculateSlot(op.key);
+    const group = groups.get(slot);
+    if (group) group.push(op);
+    else groups.set(slot, [op]);
+  }
+  return [...groups.values()];
+}
+
+async function execGroup(redis: Redis | Cluster, ops: readonly WriteOp[]): Promise<BatchFailure[]> {
+  const pipeline = redis.pipeline();
+  const target = asTarget(pipeline);
+  for (const op of ops) op.send(target);
+  try {
+    const replies = (await pipeline.exec()) ?? [];
+    const failures: BatchFailure[] = [];
+    replies.forEach(([err], i) => {
+      if (err) failures.push({ key: ops[i]?.key ?? '?', message: err.message });
+    });
+    return failures;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return ops.map((op) => ({ key: op.key, message }));
+  }
+}
+
+export function createBatch(redis: Redis | Cluster): Batch {
+  const ops: WriteOp[] = [];
+  const batch: Batch = {
+    set(ref, value) {
+      ops.push(setOp(ref, value));
+      return batch;
+    },
+    del(ref) {
+      ops.push(delOp(ref));
+      return batch;
+    },
+    push(ref, ...values) {
+      ops.push(pushOp(ref, values));
+      return batch;
+    },
+    hset(ref, field, value) {
+      ops.push(hsetOp(ref, [[field, value]]));
+      return batch;
+    },
+    hsetMany(ref, fields) {
+      ops.push(hsetOp(ref, Object.entries(fields)));
+      return batch;
+    },
+    hdel(ref, ...fields) {
+      ops.push(hdelOp(ref, fields));
+      return batch;
+    },
+    zadd(ref, score, member) {
+      ops.push(zaddOp(ref, score, member));
+      return batch;
+    },
+    zrem(ref, ...members) {
+      ops.push(zremOp(ref, members));
+      return batch;
+    },
+    sadd(ref, ...members) {
+      ops.push(saddOp(ref, members));
+      return batch;
+    },
+    srem(ref, ...members) {
+      ops.push(sremOp(ref, members));
+      return batch;
+    },
+    xadd(ref, value) {
+      ops.push(xaddOp(ref, value));
+      return batch;
+    },
+    get length() {
+      return ops.length;
+    },
+    async exec() {
+      const queued = ops.splice(0, ops.length);
+      const groups = groupBySlot(queued, isCluster(redis));
+      const failures = (await Promise.all(groups.map((g) => execGroup(redis, g)))).flat();
+      if (failures.length > 0) throw new StoreBatchError(failures);
+    },
+  };
+  return batch;
+}

@@ -1,0 +1,125 @@
+// Write operations compiled from a registry ref: validated and encoded up front, then sent either on the
+// client (one command) or into a pipeline (batch). TTL and cap always come from the entry.
+import type { z } from 'zod';
+import type { KeyRef, RedisType } from '../registry/define';
+import { encodeValue } from './codec';
+import { StoreWriteError } from './errors';
+import type { CommandTarget } from './scripts';
+
+export interface WriteOp<R = unknown> {
+  readonly key: string;
+  /** Queues (pipeline) or sends (client) the command; a client returns a promise of the raw reply. */
+  send(target: CommandTarget): unknown;
+  /** Turns the raw reply into the method's result. */
+  decode(reply: unknown): R;
+}
+
+export type ScoreBound = number | '-inf' | '+inf';
+
+function ttlMs(ref: KeyRef): number {
+  return ref.def.ttlSeconds === null ? 0 : Math.round(ref.def.ttlSeconds * 1000);
+}
+
+function expectType(ref: KeyRef, ...types: RedisType[]): void {
+  if (!types.includes(ref.def.type)) {
+    throw new StoreWriteError(
+      ref.key,
+      `entry ${ref.def.pattern} is a ${ref.def.type}, not a ${types.join(' or ')}`,
+    );
+  }
+}
+
+function nonEmpty(ref: KeyRef, count: number, what: string): void {
+  if (count === 0) throw new StoreWriteError(ref.key, `no ${what} given`);
+}
+
+const asNumber = (reply: unknown): number => Number(reply);
+
+export function setOp<S extends z.ZodType>(ref: KeyRef<S, 'string'>, value: z.input<S>): WriteOp<void> {
+  expectType(ref, 'string');
+  const json = encodeValue(ref.def, ref.key, value);
+  const ms = ttlMs(ref);
+  return {
+    key: ref.key,
+    send: (t) => (ms > 0 ? t.set(ref.key, json, 'PX', ms) : t.set(ref.key, json)),
+    decode: () => undefined,
+  };
+}
+
+export function delOp(ref: KeyRef): WriteOp<boolean> {
+  return { key: ref.key, send: (t) => t.del(ref.key), decode: (reply) => asNumber(reply) > 0 };
+}
+
+export function pushOp<S extends z.ZodType>(ref: KeyRef<S, 'list'>, values: z.input<S>[]): WriteOp<number> {
+  expectType(ref, 'list');
+  nonEmpty(ref, values.length, 'values');
+  const encoded = values.map((v) => encodeValue(ref.def, ref.key, v));
+  const cap = ref.def.cap ?? 0;
+  return {
+    key: ref.key,
+    send: (t) => t.atStorePush(ref.key, ttlMs(ref), cap, ...encoded),
+    decode: asNumber,
+  };
+}
+
+export function hsetOp<S extends z.ZodType>(
+  ref: KeyRef<S, 'hash'>,
+  entries: ReadonlyArray<readonly [string, z.input<S>]>,
+): WriteOp<number> {
+  expectType(ref, 'hash');
+  nonEmpty(ref, entries.length, 'fields');
+  const args = entries.flatMap(([field, value]) => [field, encodeValue(ref.def, ref.key, value)]);
+  return { key: ref.key, send: (t) => t.atStoreHset(ref.key, ttlMs(ref), ...args), decode: asNumber };
+}
+
+export function hdelOp(ref: KeyRef<z.ZodType, 'hash'>, fields: string[]): WriteOp<number> {
+  expectType(ref, 'hash');
+  nonEmpty(ref, fields.length, 'fields');
+  return { key: ref.key, send: (t) => t.hdel(ref.key, ...fields), decode: asNumber };
+}
+
+export function zaddOp<S extends z.ZodType>(
+  ref: KeyRef<S, 'zset'>,
+  score: number,
+  member: z.input<S>,
+): WriteOp<number> {
+  expectType(ref, 'zset');
+  if (!Number.isFinite(score)) throw new StoreWriteError(ref.key, `score must be finite, got ${score}`);
+  const json = encodeValue(ref.def, ref.key, member);
+  return {
+    key: ref.key,
+    send: (t) => t.atStoreZadd(ref.key, ttlMs(ref), ref.def.cap ?? 0, score, json),
+    decode: asNumber,
+  };
+}
+
+export function zremOp<S extends z.ZodType>(ref: KeyRef<S, 'zset'>, members: z.input<S>[]): WriteOp<number> {
+  expectType(ref, 'zset');
+  nonEmpty(ref, members.length, 'members');
+  const encoded = members.map((m) => encodeValue(ref.def, ref.key, m));
+  return { key: ref.key, send: (t) => t.zrem(ref.key, ...encoded), decode: asNumber };
+}
+
+export function saddOp<S extends z.ZodType>(ref: KeyRef<S, 'set'>, members: z.input<S>[]): WriteOp<number> {
+  expectType(ref, 'set');
+  nonEmpty(ref, members.length, 'members');
+  const encoded = members.map((m) => encodeValue(ref.def, ref.key, m));
+  return { key: ref.key, send: (t) => t.atStoreSadd(ref.key, ttlMs(ref), ...encoded), decode: asNumber };
+}
+
+export function sremOp<S extends z.ZodType>(ref: KeyRef<S, 'set'>, members: z.input<S>[]): WriteOp<number> {
+  expectType(ref, 'set');
+  nonEmpty(ref, members.length, 'members');
+  const encoded = members.map((m) => encodeValue(ref.def, ref.key, m));
+  return { key: ref.key, send: (t) => t.srem(ref.key, ...encoded), decode: asNumber };
+}
+
+export function xaddOp<S extends z.ZodType>(ref: KeyRef<S, 'stream'>, value: z.input<S>): WriteOp<string> {
+  expectType(ref, 'stream');
+  const json = encodeValue(ref.def, ref.key, value);
+  return {
+    key: ref.key,
+    send: (t) => t.atStoreXadd(ref.key, ttlMs(ref), ref.def.cap ?? 0, json),
+    decode: (reply) => String(reply),
+  };
+}

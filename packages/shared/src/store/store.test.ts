@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { startRedisServer, type RedisServerHandle } from '@alphatrader/testkit';
+import { createStore, type Store } from './store';
+import { StoreBatchError, StoreWriteError } from './errors';
+import {
+  quote,
+  testHash,
+  testList,
+  testPersistent,
+  testSet,
+  testStream,
+  testString,
+  testZset,
+  type Quote,
+} from './store.fixtures';
+
+let server: RedisServerHandle;
+let raw: Redis;
+let store: Store;
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  raw = server.client();
+  store = createStore(server.client());
+});
+afterAll(async () => {
+  await server.stop();
+});
+beforeEach(async () => {
+  await raw.flushall();
+});
+
+describe('string values', () => {
+  it('round-trips a value as readable JSON with the entry TTL', async () => {
+    const ref = testString.at({ id: 'a' });
+    await store.set(ref, quote(101.5));
+    expect(await store.get(ref)).toEqual({ ok: true, value: quote(101.5) });
+    expect(JSON.parse((await raw.get(ref.key))!)).toEqual(quote(101.5));
+    const pttl = await raw.pttl(ref.key);
+    expect(pttl).toBeGreaterThan(4000);
+    expect(pttl).toBeLessThanOrEqual(5000);
+    const ttl = await store.ttl(ref);
+    expect(ttl.ok && ttl.value !== null && ttl.value > 4000 && ttl.value <= 5000).toBe(true);
+  });
+
+  it('writes persistent entries without expiry, clearing a TTL left behind', async () => {
+    const ref = testPersistent.at({ id: 'a' });
+    await raw.set(ref.key, JSON.stringify(quote(1)), 'EX', 100);
+    await store.set(ref, quote(2));
+    expect(await raw.pttl(ref.key)).toBe(-1);
+    expect(await store.ttl(ref)).toEqual({ ok: true, value: null });
+  });
+
+  it('reports a missing key as a typed error', async () => {
+    const ref = testString.at({ id: 'none' });
+    const res = await store.get(ref);
+    expect(res).toEqual({ ok: false, error: { kind: 'missing', key: ref.key, reason: 'no value' } });
+    expect((await store.ttl(ref)).ok).toBe(false);
+  });
+
+  it('refuses to write a value that breaks the schema', async () => {
+    const ref = testString.at({ id: 'bad' });
+    const bad = { symbol: 'SPY', price: '101', ts: 1 } as unknown as Quote;
+    await expect(store.set(ref, bad)).rejects.toBeInstanceOf(StoreWriteError);
+    await expect(store.set(ref, bad)).rejects.toThrow(/price/);
+    expect(await raw.exists(ref.key)).toBe(0);
+  });
+
+  it('deletes', async () => {
+    const ref = testString.at({ id: 'd' });
+    await store.set(ref, quote(1));
+    expect(await store.del(ref)).toBe(true);
+    expect(await store.del(ref)).toBe(false);
+    expect(await raw.exists(ref.key)).toBe(0);
+  });
+});
+
+describe('lists', () => {
+  it('pushes newest first, trims to the cap and applies the TTL', async () => {
+    const ref = testList.at({ id: 'l' });
+    expect(await store.push(ref, quote(1), quote(2))).toBe(2);
+    expect(await store.push(ref, quote(3), quote(4), quote(5))).toBe(3);
+    expect(await raw.llen(ref.key)).toBe(3);
+    const res = await store.range(ref);
+    expect(res).toEqual({ ok: true, value: { values: [quote(5), quote(4), quote(3)], invalid: 0 } });
+    const pttl = await raw.pttl(ref.key);
+    expect(pttl).toBeGreaterThan(9000);
+    expect(pttl).toBeLessThanOrEqual(10_000);
+    const head = await store.range(ref, 0, 0);
+    expect(head.ok && head.value.values).toEqual([quote(5)]);
+  });
+
+  it('reads a missing list as empty', async () => {
+    expect(await store.range(testList.at({ id: 'none' }))).toEqual({
+      ok: true,
+      value: { values: [], invalid: 0 },
+    });
+  });
+
+  it('validates every pushed element before writing any', async () => {
+    const ref = testList.at({ id: 'v' });
+    await expect(store.push(ref, quote(1), { nope: true } as unknown as Quote)).rejects.toBeInstanceOf(
+      StoreWriteError,
+    );
+    expect(await raw.exists(ref.key)).toBe(0);
+  });
+});
+
+describe('hashes', () => {
+  it('round-trips fields and refreshes the TTL', async () => {
+    const ref = testHash.at({ id: 'h' });
+    await store.hset(ref, 'SPY', quote(1));
+    await store.hsetMany(ref, { QQQ: { ...quote(2), symbol: 'QQQ' }, IWM: { ...quote(3), symbol: 'IWM' } });
+    expect(await store.hget(ref, 'SPY')).toEqual({ ok: true, value: quote(1) });
+    const all = await store.hgetall(ref);
+    expect(all.ok && all.value).toEqual({
+      values: { SPY: quote(1), QQQ: { ...quote(2), symbol: 'QQQ' }, IWM: { ...quote(3), symbol: 'IWM' } },
+      invalid: 0,
+    });
+    expect(await raw.pttl(ref.key)).toBeGreaterThan(59_000);
+    expect(await store.hdel(ref, 'SPY', 'nope')).toBe(1);
+    const gone = await store.hget(ref, 'SPY');
+    expect(!gone.ok && gone.error.kind).toBe('missing');
+  });
+});
+
+describe('sorted sets', () => {
+  it('keeps the cap highest scores and reads by score range', async () => {
+    const ref = testZset.at({ id: 'z' });
+    for (const [score, id] of [
+      [10, 'a'],
+      [20, 'b'],
+      [30, 'c'],
+      [40, 'd'],
+    ] as const)
+      await store.zadd(ref, score, id);
+    expect(await raw.zcard(ref.key)).toBe(3);
+    const res = await store.zrangeByScore(ref, '-inf', '+inf');
+    expect(res.ok && res.value).toEqual({
+      values: [
+        { member: 'b', score: 20 },
+        { member: 'c', score: 30 },
+        { member: 'd', score: 40 },
+      ],
+      invalid: 0,
+    });
+    const limited = await store.zrangeByScore(ref, 25, 100, { offset: 0, count: 1 });
+    expect(limited.ok && limited.value.values).toEqual([{ member: 'c', score: 30 }]);
+    expect(await store.zrem(ref, 'c')).toBe(1);
+    expect(await raw.pttl(ref.key)).toBeGreaterThan(29_000);
+  });
+});
+
+describe('sets', () => {
+  it('round-trips members', async () => {
+    const ref = testSet.at({ id: 's' });
+    expect(await store.sadd(ref, 'SPY 20251219 C 600', 'SPY 20251219 P 580')).toBe(2);
+    expect(await store.sadd(ref, 'SPY 20251219 C 600')).toBe(0);
+    expect(await store.srem(ref, 'SPY 20251219 P 580')).toBe(1);
+    const res = await store.smembers(ref);
+    expect(res.ok && res.value).toEqual({ values: ['SPY 20251219 C 600'], invalid: 0 });
+    expect(await raw.pttl(ref.key)).toBe(-1);
+  });
+});
+
+describe('streams', () => {
+  it('appends entries with MAXLEN and TTL and reads them after an id', async () => {
+    const ref = testStream.at({ id: 'x' });
+    const first = await store.xadd(ref, quote(1));
+    await store.xadd(ref, quote(2));
+    const all = await store.xread(ref, '0');
+    expect(all.ok && all.value.values.map((e) => e.value)).toEqual([quote(1), quote(2)]);
+    const after = await store.xread(ref, first);
+    expect(after.ok && after.value.values.map((e) => e.value)).toEqual([quote(2)]);
+    expect(await raw.pttl(ref.key)).toBeGreaterThan(119_000);
+    for (let i = 0; i < 400; i++) await store.xadd(ref, quote(i));
+    // MAXLEN ~ trims whole macro nodes: the length stays near the cap, far below what was added.
+    expect(await raw.xlen(ref.key)).toBeLessThan(400);
+  });
+
+  it('waits for a new entry when blocking', async () => {
+    const ref = testStream.at({ id: 'block' });
+    const reader = createStore(server.client());
+    const pending = reader.xread(ref, '$', { blockMs: 5000 });
+    await new Promise((r) => setTimeout(r, 50));
+    await store.xadd(ref, quote(7));
+    const res = await pending;
+    expect(res.ok && res.value.values.map((e) => e.value)).toEqual([quote(7)]);
+  });
+});
+
+describe('batch', () => {
+  it('sends queued writes of every type in one pipeline with TTLs and caps', async () => {
+    const batch = store.batch();
+    batch
+      .set(testString.at({ id: 'b1' }), quote(1))
+      .set(testString.at({ id: 'b2' }), quote(2))
+      .push(testList.at({ id: 'b' }), quote(1), quote(2), quote(3), quote(4))
+      .hset(testHash.at({ id: 'b' }), 'SPY', quote(5))
+      .zadd(testZset.at({ id: 'b' }), 1, 'm')
+      .sadd(testSet.at({ id: 'b' }), 'x')
+      .xadd(testStream.at({ id: 'b' }), quote(6));
+    expect(batch.length).toBe(7);
+    expect(await raw.exists(testString.key({ id: 'b1' }))).toBe(0);
+    await batch.exec();
+    expect(batch.length).toBe(0);
+    expect(await store.get(testString.at({ id: 'b2' }))).toEqual({ ok: true, value: quote(2) });
+    expect(await raw.pttl(testString.key({ id: 'b1' }))).toBeGreaterThan(4000);
+    expect(await raw.llen(testList.key({ id: 'b' }))).toBe(3);
+    expect(await store.hget(testHash.at({ id: 'b' }), 'SPY')).toEqual({ ok: true, value: quote(5) });
+    expect(await raw.zcard(testZset.key({ id: 'b' }))).toBe(1);
+    expect(await raw.xlen(testStream.key({ id: 'b' }))).toBe(1);
+  });
+
+  it('validates when a write is queued', () => {
+    expect(() => store.batch().set(testString.at({ id: 'q' }), { price: 1 } as unknown as Quote)).toThrow(
+      StoreWriteError,
+    );
+  });
+
+  it('reports failed commands and applies the others', async () => {
+    await raw.set(testHash.key({ id: 'wrong' }), 'a string where a hash belongs');
+    const batch = store
+      .batch()
+      .hset(testHash.at({ id: 'wrong' }), 'f', quote(1))
+      .set(testString.at({ id: 'ok' }), quote(1));
+    const err: unknown = await batch.exec().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreBatchError);
+    expect((err as StoreBatchError).failures.map((f) => f.key)).toEqual([testHash.key({ id: 'wrong' })]);
+    expect((await store.get(testString.at({ id: 'ok' }))).ok).toBe(true);
+  });
+
+  it('resolves an empty batch', async () => {
+    await expect(store.batch().exec()).resolves.toBeUndefined();
+  });
+});
