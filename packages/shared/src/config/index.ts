@@ -1,2 +1,11 @@
-// Named exports of this area are listed here as it is built.
-export {};
+export { loadConfig, loadConfigOrExit, resolveConfigPath, ConfigError, DEFAULT_CONFIG_PATH } from './load';
+export type { LoadConfigOptions, ConfigOverrides, DeepPartial } from './load';
+export { AppConfigSchema, LOG_LEVELS } from './schema';
+export type { AppConfig, RedisConfig, LogLevel, StrategyId } from './schema';
+export { ServiceBase, ServiceSections, CONFIGURED_SERVICE_NAMES } from './service-sections';
+export type { ConfiguredServiceName } from './service-sections';
+export { serviceConfig } from './lookup';
+export { tradedSymbols, allSymbols, hasSentiment, sentimentSymbols } from './symbols';
+export { readEnv, runtimeEnv } from './env';
+export type { Env } from './env';
+export type { ConfigIssue } from './substitute';
