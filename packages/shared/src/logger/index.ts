@@ -1,2 +1,3 @@
-// Named exports of this area are listed here as it is built.
-export {};
+export { createLogger, childLogger } from './logger';
+export type { Logger, CreateLoggerOptions } from './logger';
+export { sanitize, scrubString, isSecretKey, REDACTED } from './redact';
