@@ -122,6 +122,8 @@ export interface OptionQuote {
   rho: number;
   underlyingPrice: number;
   ts: number;
+  /** Black–Scholes model price at `iv` (bid/ask are quoted around it; mark is their mid). */
+  theo?: number;
 }
 
 export interface MarketModelOptions {
@@ -133,6 +135,8 @@ export interface MarketModelOptions {
   /** Simulated seconds per wall second in real-time mode. Default 1. */
   speed?: number;
   scenario?: ScenarioName;
+  /** Trading sessions of synthesised 1-minute history before the start session. Default 20. */
+  historyDays?: number;
 }
 
 export interface MarketModel {

@@ -1,0 +1,243 @@
+// Option chains computed lazily from the live spot: strikes spanning ±20 % of spot, an implied-vol
+// surface (put skew, term structure, spot–vol correlation, scenario level), Black–Scholes prices and
+// Greeks from @alphatrader/quant, quoted bid/ask around the model price, and open-interest/volume
+// profiles that peak near the money and at round strikes. Nothing here draws from the live random
+// streams: sizes, OI and volume come from hashes, so reading a chain never changes the event sequence.
+import { bsm, type OptionRight } from '@alphatrader/quant';
+import type { OptionQuote } from './types';
+import type { ScenarioEffects } from './scenarios';
+import type { SymbolSpec } from './symbols';
+import { expiryKind, expiryTime, listExpiries } from './expiries';
+import { occId, parseOccId } from './occ';
+import { hashString, hashUnit, mix32 } from './rng';
+import { cumulativeVolume } from './profile';
+
+export const RISK_FREE_RATE = 0.045;
+const YEAR_MS = 365 * 86_400_000;
+const STRIKE_RANGE = 0.2;
+
+/** Strike increment: 1 for SPY/QQQ/IWM, 5 for SPX, 1/2.5/5 for single names by price. */
+export function strikeStep(spec: SymbolSpec, refPrice: number): number {
+  if (spec.tier === 'index') return 5;
+  if (spec.tier === 'etf') return 1;
+  if (refPrice < 50) return 1;
+  if (refPrice < 250) return 2.5;
+  return 5;
+}
+
+/** Strikes on the grid covering ±20 % around both the reference and the current spot. */
+export function strikeGrid(step: number, refPrice: number, spot: number): number[] {
+  const lo = Math.max(step, Math.floor((Math.min(refPrice, spot) * (1 - STRIKE_RANGE)) / step) * step);
+  const hi = Math.ceil((Math.max(refPrice, spot) * (1 + STRIKE_RANGE)) / step) * step;
+  const out: number[] = [];
+  const n = Math.round((hi - lo) / step);
+  for (let i = 0; i <= n; i++) out.push(Math.round((lo + i * step) * 1000) / 1000);
+  return out;
+}
+
+/** What the chain needs from the running model. */
+export interface ChainContext {
+  now(): number;
+  seed: number;
+  spec(symbol: string): SymbolSpec | undefined;
+  spot(symbol: string): number | undefined;
+  /** Reference price for the strike grid and the open-interest profile (the day's open). */
+  refPrice(symbol: string): number | undefined;
+  effects(): ScenarioEffects;
+  /** Fraction of today's session elapsed (0 before the open, 1 after the close). */
+  sessionFraction(): number;
+  /** Fraction of the session spent in a gamma squeeze so far today (0..1), for call-flow surges. */
+  squeezeExposure(): number;
+}
+
+interface CachedExpiry {
+  second: number;
+  quotes: OptionQuote[];
+  byId: Map<string, OptionQuote>;
+}
+
+function roundTo(x: number, tick: number): number {
+  return Math.round(Math.round(x / tick) * tick * 100) / 100;
+}
+
+export class OptionChains {
+  private readonly cache = new Map<string, CachedExpiry>();
+  private expiryCache: { second: number; byDay: string; lists: Map<string, string[]> } = {
+    second: -1,
+    byDay: '',
+    lists: new Map(),
+  };
+
+  constructor(private readonly ctx: ChainContext) {}
+
+  expiries(symbol: string): string[] {
+    if (!this.ctx.spec(symbol)) return [];
+    const now = this.ctx.now();
+    const second = Math.floor(now / 1000);
+    if (this.expiryCache.second !== second) this.expiryCache = { second, byDay: '', lists: new Map() };
+    let list = this.expiryCache.lists.get(symbol);
+    if (!list) {
+      list = listExpiries(symbol, now);
+      this.expiryCache.lists.set(symbol, list);
+    }
+    return [...list];
+  }
+
+  chain(symbol: string, expiries?: readonly string[]): OptionQuote[] {
+    const listed = this.expiries(symbol);
+    const wanted = expiries ? listed.filter((e) => expiries.includes(e)) : listed;
+    const out: OptionQuote[] = [];
+    for (const e of wanted) {
+      const c = this.expiryChain(symbol, e);
+      if (c) for (const q of c.quotes) out.push(q);
+    }
+    return out;
+  }
+
+  quote(contractId: string): OptionQuote | undefined {
+    const p = parseOccId(contractId);
+    if (!p) return undefined;
+    if (!this.expiries(p.underlying).includes(p.expiry)) return undefined;
+    return this.expiryChain(p.underlying, p.expiry)?.byId.get(contractId);
+  }
+
+  private expiryChain(symbol: string, expiry: string): CachedExpiry | undefined {
+    const now = this.ctx.now();
+    const second = Math.floor(now / 1000);
+    const key = `${symbol}|${expiry}`;
+    const hit = this.cache.get(key);
+    if (hit && hit.second === second) return hit;
+    const spec = this.ctx.spec(symbol);
+    const spot = this.ctx.spot(symbol);
+    const ref = this.ctx.refPrice(symbol);
+    if (!spec || spot === undefined || ref === undefined) return undefined;
+    const quotes = this.build(spec, expiry, spot, ref, now);
+    const byId = new Map<string, OptionQuote>();
+    for (const q of quotes) byId.set(q.contractId, q);
+    const entry = { second, quotes, byId };
+    this.cache.set(key, entry);
+    return entry;
+  }
+
+  private build(spec: SymbolSpec, expiry: string, spot: number, ref: number, now: number): OptionQuote[] {
+    const eff = this.ctx.effects();
+    const T = Math.max(0, expiryTime(expiry) - now) / YEAR_MS;
+    const tDays = T * 365;
+    const r = RISK_FREE_RATE;
+    const q = spec.divYield;
+    const forward = spot * Math.exp((r - q) * T);
+    // Spot–vol correlation: index vol rises as the index falls; VXX vol rises with VXX.
+    const spotVolBeta = spec.skew < 0 ? -1 : spec.tier === 'etf' || spec.tier === 'index' ? 3 : 1.5;
+    const level = Math.min(4, Math.max(0.4, eff.ivMult * Math.exp(-spotVolBeta * Math.log(spot / ref))));
+    const term = Math.max(0.6, 1 + eff.termSlope * Math.log((tDays + 1) / 31));
+    const atm = spec.atmIv * level * term;
+    const sd = atm * Math.sqrt(Math.max(T, 1 / (365 * 24)));
+    const skew = spec.skew * eff.skewMult;
+    const step = strikeStep(spec, ref);
+    const strikes = strikeGrid(step, ref, spot);
+    const kind = expiryKind(expiry);
+    const sessionFrac = this.ctx.sessionFraction();
+    const cumVol = cumulativeVolume(sessionFrac);
+    const squeeze = this.ctx.squeezeExposure();
+    const second = Math.floor(now / 1000);
+    const baseOi = spec.tier === 'etf' ? 25_000 : spec.tier === 'index' ? 10_000 : spec.tier === 'mega' ? 9_000 : 3_000;
+    const expiryOi = (kind === 'monthly' ? 3 : kind === 'weekly' ? 1.5 : 0.7) * Math.exp(-tDays / 60);
+    const turnover = tDays < 1 ? 1.6 : tDays < 2 ? 0.7 : 0.2;
+    const oiSd = spec.atmIv * Math.sqrt(Math.max(T, 7 / 365));
+    const out: OptionQuote[] = [];
+    for (const K of strikes) {
+      const x = Math.max(-4, Math.min(4, Math.log(K / forward) / sd));
+      const iv = Math.min(3, Math.max(0.03, atm * (1 - skew * x + 0.025 * x * x)));
+      const m = Math.log(K / ref) / oiSd;
+      const roundBoost = K % (step * 10) === 0 ? 2.5 : K % (step * 5) === 0 ? 1.6 : Number.isInteger(K) ? 1.15 : 1;
+      const profile = Math.exp(-0.5 * (m / 1.3) ** 2) * roundBoost;
+      for (const right of ['C', 'P'] as const) {
+        out.push(this.contract(spec, expiry, K, right, spot, T, r, q, iv, profile, {
+          m,
+          baseOi: baseOi * expiryOi,
+          turnover,
+          cumVol,
+          squeeze,
+          second,
+          spreadMult: eff.spreadMult,
+          nearMoney: Math.abs(K / spot - 1) < 0.05,
+          now,
+        }));
+      }
+    }
+    return out;
+  }
+
+  private contract(
+    spec: SymbolSpec,
+    expiry: string,
+    strike: number,
+    right: OptionRight,
+    spot: number,
+    T: number,
+    r: number,
+    q: number,
+    iv: number,
+    profile: number,
+    a: {
+      m: number;
+      baseOi: number;
+      turnover: number;
+      cumVol: number;
+      squeeze: number;
+      second: number;
+      spreadMult: number;
+      nearMoney: boolean;
+      now: number;
+    },
+  ): OptionQuote {
+    const contractId = occId({ underlying: spec.symbol, expiry, right, strike });
+    const g = bsm({ S: spot, K: strike, T, r, q, sigma: iv, right });
+    const theo = g.price;
+    const h = hashString(contractId, this.ctx.seed);
+    // OTM options carry more open interest than ITM ones.
+    const otm = right === 'P' ? a.m < 0 : a.m > 0;
+    const callSurge = right === 'C' && a.nearMoney ? 1 + 4 * a.squeeze : 1;
+    const oi = Math.round(a.baseOi * profile * (otm ? 1.2 : 0.45) * (0.4 + 1.2 * hashUnit(h)) * (right === 'C' && a.nearMoney ? 1 + a.squeeze : 1));
+    const volume = Math.round(a.baseOi * profile * a.turnover * a.cumVol * (0.3 + hashUnit(h ^ 0x5bd1e995)) * callSurge);
+
+    const tier = spec.tier;
+    const tick = tier === 'etf' ? 0.01 : tier === 'index' ? (theo < 3 ? 0.05 : 0.1) : theo < 3 ? 0.01 : 0.05;
+    const pct = tier === 'etf' ? 0.015 : tier === 'index' ? 0.02 : tier === 'mega' ? 0.03 : 0.05;
+    const maxWidth = tier === 'etf' ? 0.15 : tier === 'index' ? 2 : tier === 'mega' ? 0.6 : 0.4;
+    const width = Math.min(maxWidth, Math.max(tick, pct * theo)) * a.spreadMult;
+    let bidTicks = Math.floor((theo - width / 2) / tick + 1e-9);
+    let askTicks = Math.ceil((theo + width / 2) / tick - 1e-9);
+    if (bidTicks < 0) bidTicks = 0;
+    if (askTicks <= bidTicks) askTicks = bidTicks + 1;
+    const bid = Math.round(bidTicks * tick * 100) / 100;
+    const ask = Math.round(askTicks * tick * 100) / 100;
+    const sizeHash = mix32(h + a.second);
+    const maxSize = tier === 'etf' || tier === 'index' ? 600 : 150;
+    const sizeScale = 0.2 + 0.8 * Math.exp(-0.5 * a.m * a.m);
+    return {
+      contractId,
+      underlying: spec.symbol,
+      expiry,
+      strike,
+      right,
+      bid,
+      ask,
+      last: volume > 0 ? Math.max(bid, Math.min(ask, roundTo(theo, tick))) : 0,
+      mark: Math.round(((bid + ask) / 2) * 1000) / 1000,
+      bidSize: bid > 0 ? 1 + Math.floor(hashUnit(sizeHash) * maxSize * sizeScale) : 0,
+      askSize: 1 + Math.floor(hashUnit(sizeHash ^ 0x27d4eb2d) * maxSize * sizeScale),
+      volume,
+      openInterest: oi,
+      iv,
+      delta: g.delta,
+      gamma: g.gamma,
+      theta: g.thetaPerDay,
+      vega: g.vegaPerPoint,
+      rho: g.rho / 100,
+      underlyingPrice: spot,
+      ts: a.now,
+      theo,
+    };
+  }
+}
