@@ -1,2 +1,5 @@
-// Named exports of this area are listed here as it is built.
-export {};
+export { createRedis, closeRedis, waitForRedis, isRedisReady } from './factory';
+export type { RedisClient, CreateRedisOptions } from './factory';
+export { backoffDelay } from './backoff';
+export type { BackoffOptions } from './backoff';
+export { describeRedisTarget, redactRedisUrl } from './describe';
