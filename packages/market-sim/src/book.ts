@@ -136,6 +136,12 @@ export class OrderBook {
     this.fillBottom(a);
   }
 
+  /** Restores 10 levels per side after trades took liquidity. */
+  refill(): void {
+    this.fillBottom(this.bids);
+    this.fillBottom(this.asks);
+  }
+
   private fillTop(s: BookSide, target: number): void {
     if (s.count === 0) {
       s.insert(0, target, this.newSize(s.side, 0), this.randomVenue());

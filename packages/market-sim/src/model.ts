@@ -435,6 +435,7 @@ class Market implements SimMarketModel {
         const gen = this.tradeGens.get(st)!;
         const sink = this.tradeSinkFor(st);
         for (let k = 0; k < arrivals; k++) gen.arrival(book, this.micro.uniform() < eff.buyProb, sink);
+        book.refill();
       }
       this.maybeQuote(st, t);
     }
