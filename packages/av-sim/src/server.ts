@@ -1,0 +1,143 @@
+// startAvSim: a fastify server speaking the Alpha Vantage query API over HTTP for the market model,
+// plus a loopback control API for faults, the rate limit and call counts.
+import { setTimeout as sleep } from 'node:timers/promises';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { MarketModel } from '@alphatrader/market-sim';
+import { FaultController, FaultSpecError, parseFaultSpec } from './faults';
+import { answerQuery, type QueryDeps } from './query';
+import { RollingRateLimiter } from './rate-limit';
+import { StatsCounter, type AvSimStats } from './stats';
+
+export interface StartAvSimOptions {
+  model: MarketModel;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Per-key limit in any rolling 60 s (default 600, the options plan); Infinity disables it. */
+  callsPerMinute?: number;
+  /** Delay of the `slow` fault when none is given (default 2 500 ms, above the 2 s latency threshold). */
+  slowMs?: number;
+  /** Opt-in: only these keys are accepted (the real API accepts any non-empty key). */
+  validApiKeys?: readonly string[];
+  /** Wall clock of the rate limiter (tests). */
+  clock?: () => number;
+  /** A pino-compatible logger; one debug line per call, never with the key. Silent by default. */
+  logger?: FastifyBaseLogger;
+}
+
+export interface AvSimStatsView {
+  snapshot(): AvSimStats;
+  reset(): void;
+}
+
+export interface AvSimHandle {
+  /** e.g. http://127.0.0.1:40123 (append `/query?...`). */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  faults: FaultController;
+  stats: AvSimStatsView;
+  setCallsPerMinute(callsPerMinute: number): void;
+  /** Clears queued faults, rate-limit windows and counts. */
+  reset(): void;
+}
+
+export async function startAvSim(options: StartAvSimOptions): Promise<AvSimHandle> {
+  const { model, port = 0, host = '127.0.0.1', callsPerMinute = 600, slowMs = 2_500 } = options;
+  const faults = new FaultController();
+  const stats = new StatsCounter();
+  const limiter = new RollingRateLimiter(callsPerMinute, 60_000, options.clock ?? Date.now);
+  const deps: QueryDeps = {
+    model,
+    limiter,
+    faults,
+    stats,
+    validApiKeys: options.validApiKeys === undefined ? undefined : new Set(options.validApiKeys),
+    slowMs,
+  };
+  const stopping = new AbortController();
+  const reset = (): void => {
+    faults.clear();
+    limiter.reset();
+    stats.reset();
+  };
+
+  const app = Fastify({
+    ...(options.logger === undefined ? { logger: false } : { loggerInstance: options.logger }),
+    disableRequestLogging: true,
+    forceCloseConnections: true,
+  });
+
+  app.get('/query', async (req, reply) => {
+    const started = Date.now();
+    const out = answerQuery(deps, req.query as Record<string, unknown>, req.headers);
+    if (out.delayMs > 0) {
+      try {
+        await sleep(out.delayMs, undefined, { signal: stopping.signal });
+      } catch {
+        // Stopping: answer at once so the socket can close.
+      }
+    }
+    req.log.debug(
+      {
+        fn: out.fn,
+        symbol: out.symbol,
+        outcome: out.outcome,
+        bytes: out.text.length,
+        ms: Date.now() - started,
+      },
+      'av-sim call',
+    );
+    return reply.code(out.status).type(out.contentType).send(out.text);
+  });
+
+  app.post('/_control/fault', async (req, reply) => {
+    try {
+      return await reply.send({ injected: faults.inject(parseFaultSpec(req.body)) });
+    } catch (err) {
+      if (err instanceof FaultSpecError) return reply.code(400).send({ error: err.message });
+      throw err;
+    }
+  });
+  app.get('/_control/faults', () => ({ pending: faults.pending() }));
+  app.post('/_control/reset', () => {
+    reset();
+    return { ok: true };
+  });
+  app.post('/_control/rate-limit', async (req, reply) => {
+    const body = req.body as { callsPerMinute?: unknown } | undefined;
+    const n = body?.callsPerMinute;
+    if (typeof n !== 'number' || !(n > 0))
+      return reply.code(400).send({ error: 'callsPerMinute must be a positive number' });
+    limiter.setLimit(n);
+    return { callsPerMinute: n };
+  });
+  app.get('/_control/stats', () => ({ ...stats.snapshot(), callsPerMinute: limiter.callsPerMinute }));
+  // Empty POST bodies (reset) arrive without a body or with an empty JSON body.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${boundPort}`,
+    port: boundPort,
+    async stop() {
+      stopping.abort();
+      await app.close();
+    },
+    faults,
+    stats: { snapshot: () => stats.snapshot(), reset: () => stats.reset() },
+    setCallsPerMinute: (n) => limiter.setLimit(n),
+    reset,
+  };
+}
