@@ -1,48 +1,70 @@
-// Black–Scholes–Merton with continuous dividend yield q. Units: T in years (365-day calendar),
-// vega/rho per 1.00 change of sigma/r, theta per year; thetaPerDay = theta/365, vegaPerPoint = vega/100.
+// Black–Scholes–Merton with continuous dividend yield q (Hull; Haug, "generalized BSM" with b = r − q).
 import { normCdf, normPdf } from './normal';
+import { QuantInputError, requireFinite } from './errors';
 
+export { QuantInputError } from './errors';
+
+/** Option right: 'C' call, 'P' put. */
 export type OptionRight = 'C' | 'P';
 
 export interface BsmInput {
+  /** Spot price of the underlying ($, > 0). */
   S: number;
+  /** Strike ($, > 0). */
   K: number;
+  /** Time to expiry in years of 365 calendar days; T ≤ 0 means expired (intrinsic value). */
   T: number;
+  /** Continuously compounded risk-free rate per year (0.05 = 5 %). */
   r: number;
+  /** Continuous dividend yield per year (0.02 = 2 %). */
   q: number;
+  /** Volatility per year (0.2 = 20 %); σ ≤ 0 is treated like expiry (intrinsic value). */
   sigma: number;
   right: OptionRight;
 }
 
 export interface BsmResult {
+  /** Option price ($ per share of underlying, i.e. per unit, not per 100-share contract). */
   price: number;
+  /** ∂price/∂S (calls in [0, 1], puts in [−1, 0]). */
   delta: number;
+  /** ∂²price/∂S², per $1 move of the underlying. */
   gamma: number;
+  /** ∂price/∂σ per 1.00 (100 vol points) of σ. */
   vega: number;
+  /** ∂price/∂t per year (negative = decay). */
   theta: number;
+  /** ∂price/∂r per 1.00 (100 %) of r. */
   rho: number;
+  /** theta / 365: $ per calendar day. */
   thetaPerDay: number;
+  /** vega / 100: $ per vol point (1 % of σ). */
   vegaPerPoint: number;
 }
 
-export class QuantInputError extends Error {
-  override readonly name = 'QuantInputError';
+export function assertRight(right: unknown): asserts right is OptionRight {
+  if (right !== 'C' && right !== 'P') {
+    throw new QuantInputError(`right must be 'C' or 'P' (got ${String(right)})`);
+  }
 }
 
-function assertFinite(name: string, v: number): void {
-  if (!Number.isFinite(v)) throw new QuantInputError(`${name} must be a finite number (got ${v})`);
-}
-
+/**
+ * Black–Scholes–Merton price and Greeks with continuous dividend yield.
+ * Units: S, K, price in $; T in years (365-day calendar); r, q, σ per year as decimals; vega and rho per
+ * 1.00 of σ and r; theta per year; `thetaPerDay` = theta/365; `vegaPerPoint` = vega/100.
+ * T ≤ 0 or σ ≤ 0 → intrinsic value, gamma = vega = theta = rho = 0, delta 0 or ±1 by moneyness.
+ * @throws QuantInputError on a non-finite input, S ≤ 0, K ≤ 0 or an unknown right.
+ */
 export function bsm({ S, K, T, r, q, sigma, right }: BsmInput): BsmResult {
-  assertFinite('S', S);
-  assertFinite('K', K);
-  assertFinite('T', T);
-  assertFinite('r', r);
-  assertFinite('q', q);
-  assertFinite('sigma', sigma);
+  requireFinite('S', S);
+  requireFinite('K', K);
+  requireFinite('T', T);
+  requireFinite('r', r);
+  requireFinite('q', q);
+  requireFinite('sigma', sigma);
   if (!(S > 0)) throw new QuantInputError(`S must be positive (got ${S})`);
   if (!(K > 0)) throw new QuantInputError(`K must be positive (got ${K})`);
-  if (right !== 'C' && right !== 'P') throw new QuantInputError(`right must be 'C' or 'P' (got ${String(right)})`);
+  assertRight(right);
 
   if (T <= 0 || sigma <= 0) {
     // Expired or zero-vol: intrinsic value, step delta, no curvature.
@@ -52,12 +74,13 @@ export function bsm({ S, K, T, r, q, sigma, right }: BsmInput): BsmResult {
   }
 
   const sqrtT = Math.sqrt(T);
-  const d1 = (Math.log(S / K) + (r - q + 0.5 * sigma * sigma) * T) / (sigma * sqrtT);
-  const d2 = d1 - sigma * sqrtT;
+  const sigmaSqrtT = sigma * sqrtT;
+  const d1 = (Math.log(S / K) + (r - q + 0.5 * sigma * sigma) * T) / sigmaSqrtT;
+  const d2 = d1 - sigmaSqrtT;
   const dq = Math.exp(-q * T);
   const dr = Math.exp(-r * T);
   const pdf1 = normPdf(d1);
-  const gamma = (dq * pdf1) / (S * sigma * sqrtT);
+  const gamma = (dq * pdf1) / (S * sigmaSqrtT);
   const vega = S * dq * pdf1 * sqrtT;
   const decay = (-S * dq * pdf1 * sigma) / (2 * sqrtT);
 
@@ -80,5 +103,30 @@ export function bsm({ S, K, T, r, q, sigma, right }: BsmInput): BsmResult {
     theta = decay + r * K * dr * n2 - q * S * dq * n1;
     rho = -K * T * dr * n2;
   }
+  // Cancellation can leave a price a few ulps below zero far out of the money; a price is never negative.
+  if (price < 0) price = 0;
   return { price, delta, gamma, vega, theta, rho, thetaPerDay: theta / 365, vegaPerPoint: vega / 100 };
+}
+
+/**
+ * Price and vega only, without validation (the caller validated once): the implied-volatility solver's
+ * inner kernel. Requires S, K, T, sigma > 0.
+ */
+export function bsmPriceVega(
+  S: number,
+  K: number,
+  T: number,
+  r: number,
+  q: number,
+  sigma: number,
+  isCall: boolean,
+): { price: number; vega: number } {
+  const sqrtT = Math.sqrt(T);
+  const sigmaSqrtT = sigma * sqrtT;
+  const d1 = (Math.log(S / K) + (r - q + 0.5 * sigma * sigma) * T) / sigmaSqrtT;
+  const d2 = d1 - sigmaSqrtT;
+  const Sd = S * Math.exp(-q * T);
+  const Kd = K * Math.exp(-r * T);
+  const price = isCall ? Sd * normCdf(d1) - Kd * normCdf(d2) : Kd * normCdf(-d2) - Sd * normCdf(-d1);
+  return { price, vega: Sd * normPdf(d1) * sqrtT };
 }
