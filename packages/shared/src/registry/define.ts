@@ -6,6 +6,12 @@ import type { KeyOwner } from './services';
 /** Redis data type of a key. 'stream' entries are appended with XADD and trimmed with MAXLEN ~ cap. */
 export type RedisType = 'string' | 'list' | 'hash' | 'zset' | 'set' | 'stream';
 
+/**
+ * Whether a running fleet keeps the key present ('always': refreshed continuously, so its absence means a
+ * writer is down or data is stale) or writes it only when something happens ('event': alerts, signals, orders).
+ */
+export type KeyPresence = 'always' | 'event';
+
 /** Names inside `{…}` in a key pattern, e.g. 'market:{symbol}:book' → 'symbol'. */
 export type PatternParams<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
   ? P | PatternParams<Rest>
@@ -32,6 +38,8 @@ export interface KeySpec<S extends string, Schema extends z.ZodType, T extends R
   owner: KeyOwner;
   /** One line for docs/redis-keys.md. */
   description: string;
+  /** Default 'always'. */
+  presence?: KeyPresence;
 }
 
 export interface KeyDef<
@@ -41,6 +49,7 @@ export interface KeyDef<
 > extends KeySpec<S, Schema, T> {
   /** Family used for monitoring counters, e.g. 'market' for 'market:{symbol}:book'. */
   readonly family: string;
+  readonly presence: KeyPresence;
   /** Builds the concrete key; rejects parameter values that would break the key shape. */
   key(...args: KeyArgs<S>): string;
   /** SCAN-style glob matching every concrete key of this entry. */
@@ -83,6 +92,7 @@ export function defineKey<const S extends string, Schema extends z.ZodType, cons
   };
   const def: KeyDef<S, Schema, T> = Object.freeze({
     ...spec,
+    presence: spec.presence ?? 'always',
     family,
     glob,
     key,

@@ -46,6 +46,21 @@ export function setOp<S extends z.ZodType>(ref: KeyRef<S, 'string'>, value: z.in
   };
 }
 
+/** SET … NX: writes only when the key does not exist (idempotency records, leases); true when written. */
+export function setIfAbsentOp<S extends z.ZodType>(
+  ref: KeyRef<S, 'string'>,
+  value: z.input<S>,
+): WriteOp<boolean> {
+  expectType(ref, 'string');
+  const json = encodeValue(ref.def, ref.key, value);
+  const ms = ttlMs(ref);
+  return {
+    key: ref.key,
+    send: (t) => (ms > 0 ? t.set(ref.key, json, 'PX', ms, 'NX') : t.set(ref.key, json, 'NX')),
+    decode: (reply) => reply === 'OK',
+  };
+}
+
 export function delOp(ref: KeyRef): WriteOp<boolean> {
   return { key: ref.key, send: (t) => t.del(ref.key), decode: (reply) => asNumber(reply) > 0 };
 }

@@ -26,7 +26,7 @@ type Arg = string | number;
 
 /** What the store needs from a client or a pipeline: a few builtins plus the registered scripts. */
 export type CommandTarget = {
-  set(key: string, value: string, px?: 'PX', ms?: number): unknown;
+  set(key: string, value: string, ...options: Array<string | number>): unknown;
   del(key: string): unknown;
   hdel(key: string, ...fields: string[]): unknown;
   zrem(key: string, ...members: string[]): unknown;

@@ -67,6 +67,14 @@ describe('string values', () => {
     expect(await raw.exists(ref.key)).toBe(0);
   });
 
+  it('writes only when absent', async () => {
+    const ref = testString.at({ id: 'nx' });
+    expect(await store.setIfAbsent(ref, quote(1))).toBe(true);
+    expect(await store.setIfAbsent(ref, quote(2))).toBe(false);
+    expect(await store.get(ref)).toEqual({ ok: true, value: quote(1) });
+    expect(await raw.pttl(ref.key)).toBeGreaterThan(4000);
+  });
+
   it('deletes', async () => {
     const ref = testString.at({ id: 'd' });
     await store.set(ref, quote(1));
@@ -89,6 +97,26 @@ describe('lists', () => {
     expect(pttl).toBeLessThanOrEqual(10_000);
     const head = await store.range(ref, 0, 0);
     expect(head.ok && head.value.values).toEqual([quote(5)]);
+  });
+
+  it('pops the oldest element, as a queue', async () => {
+    const ref = testList.at({ id: 'q' });
+    await store.push(ref, quote(1), quote(2));
+    expect(await store.pop(ref)).toEqual({ ok: true, value: quote(1) });
+    expect(await store.pop(ref)).toEqual({ ok: true, value: quote(2) });
+    const empty = await store.pop(ref);
+    expect(!empty.ok && empty.error.kind).toBe('missing');
+  });
+
+  it('waits for an element with a blocking pop', async () => {
+    const ref = testList.at({ id: 'bq' });
+    const consumer = createStore(server.client());
+    const pending = consumer.bpop(ref, 5);
+    await new Promise((r) => setTimeout(r, 50));
+    await store.push(ref, quote(9));
+    expect(await pending).toEqual({ ok: true, value: quote(9) });
+    const timedOut = await consumer.bpop(ref, 0.05);
+    expect(!timedOut.ok && timedOut.error.kind).toBe('missing');
   });
 
   it('reads a missing list as empty', async () => {

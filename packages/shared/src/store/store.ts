@@ -14,6 +14,7 @@ import {
   hsetOp,
   pushOp,
   saddOp,
+  setIfAbsentOp,
   setOp,
   sremOp,
   xaddOp,
@@ -51,6 +52,8 @@ export interface Store {
   get<S extends z.ZodType>(ref: KeyRef<S, 'string'>): Promise<ReadResult<z.output<S>>>;
   /** Validates, JSON-encodes and writes a string value with the entry's TTL. Throws StoreWriteError if invalid. */
   set<S extends z.ZodType>(ref: KeyRef<S, 'string'>, value: z.input<S>): Promise<void>;
+  /** Writes only when the key does not exist yet (idempotency, leases); true when this call wrote it. */
+  setIfAbsent<S extends z.ZodType>(ref: KeyRef<S, 'string'>, value: z.input<S>): Promise<boolean>;
   /** Deletes the key; true when it existed. */
   del(ref: KeyRef): Promise<boolean>;
   /** LPUSH (newest first: the last argument ends up at index 0), LTRIM to cap, refresh TTL — atomically. Returns the length. */
@@ -61,6 +64,13 @@ export interface Store {
     start?: number,
     stop?: number,
   ): Promise<ReadResult<ManyRead<z.output<S>[]>>>;
+  /** Removes and returns the oldest element (RPOP) of a queue-like list. Empty list → error 'missing'. */
+  pop<S extends z.ZodType>(ref: KeyRef<S, 'list'>): Promise<ReadResult<z.output<S>>>;
+  /**
+   * Like pop, but waits up to timeoutSeconds for an element (BRPOP; 0 waits forever). Blocks the connection:
+   * give it a store on a dedicated connection. Timeout → error 'missing'.
+   */
+  bpop<S extends z.ZodType>(ref: KeyRef<S, 'list'>, timeoutSeconds: number): Promise<ReadResult<z.output<S>>>;
   /** HSET one field and refresh the key's TTL, atomically. */
   hset<S extends z.ZodType>(ref: KeyRef<S, 'hash'>, field: string, value: z.input<S>): Promise<void>;
   /** HSET several fields and refresh the key's TTL, atomically. */
@@ -194,6 +204,7 @@ export function createStore(redis: Redis | Cluster, opts: StoreOptions = {}): St
       return raw.ok ? decodeOne(ref.def, ref.key, raw.value) : raw;
     },
     set: (ref, value) => write(() => setOp(ref, value)),
+    setIfAbsent: (ref, value) => write(() => setIfAbsentOp(ref, value)),
     del: (ref) => write(() => delOp(ref)),
     push: (ref, ...values) => write(() => pushOp(ref, values)),
     async range(ref, start = 0, stop = -1) {
@@ -209,6 +220,16 @@ export function createStore(redis: Redis | Cluster, opts: StoreOptions = {}): St
           (v) => v,
         ),
       };
+    },
+    async pop(ref) {
+      const raw = await attempt(ref.def, ref.key, () => redis.rpop(ref.key));
+      return raw.ok ? decodeOne(ref.def, ref.key, raw.value) : raw;
+    },
+    async bpop(ref, timeoutSeconds) {
+      const raw = await attempt(ref.def, ref.key, () => redis.brpop(ref.key, timeoutSeconds));
+      if (!raw.ok) return raw;
+      if (raw.value === null) return readError('missing', ref.key, `nothing within ${timeoutSeconds} s`);
+      return decodeOne(ref.def, ref.key, raw.value[1]);
     },
     async hset(ref, field, value) {
       await write(() => hsetOp(ref, [[field, value]]));

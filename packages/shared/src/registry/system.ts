@@ -1,12 +1,8 @@
-// THE key registry: the only file that spells Redis key strings. Every key the fleet reads or writes
-// is an entry here with its type, TTL, cap, schema, owner and description; docs/redis-keys.md is
-// generated from it.
+// system:*, module:*, sim:* — fleet control and liveness.
 import { z } from 'zod';
+import { count, epochMs } from './common';
 import { defineKey } from './define';
 
-const epochMs = z.number().int().nonnegative();
-
-// ---------------------------------------------------------------- system
 export const HaltFlag = z.strictObject({
   halted: z.literal(true),
   reason: z.string().min(1),
@@ -39,13 +35,35 @@ export const SimClockState = z.strictObject({
 });
 export type SimClockState = z.infer<typeof SimClockState>;
 
-export const InvalidDataCounter = z.strictObject({
-  count: z.number().int().nonnegative(),
-  lastReason: z.string(),
-  lastKey: z.string(),
+export const SimControl = z.strictObject({
+  /** Scenario to switch to (normal, trending_up, crash, …); null keeps the current one. */
+  scenario: z.string().min(1).nullable(),
+  /** New simulated speed; null keeps the current one. */
+  speed: z.number().positive().nullable(),
+  by: z.string().min(1),
   ts: epochMs,
 });
-export type InvalidDataCounter = z.infer<typeof InvalidDataCounter>;
+export type SimControl = z.infer<typeof SimControl>;
+
+export const ServiceHealth = z.strictObject({
+  state: z.enum(['up', 'degraded', 'down']),
+  /** Age of the last heartbeat in ms; null when none was ever seen. */
+  heartbeatAgeMs: z.number().nonnegative().nullable(),
+  reason: z.string().nullable(),
+});
+export type ServiceHealth = z.infer<typeof ServiceHealth>;
+
+export const SystemHealth = z.strictObject({
+  state: z.enum(['ok', 'degraded', 'down']),
+  services: z.record(z.string(), ServiceHealth),
+  /** Stale feeds as `family:symbol` → age in ms. */
+  staleFeeds: z.record(z.string(), z.number().nonnegative()),
+  halted: z.boolean(),
+  reasons: z.array(z.string()),
+  checks: count,
+  ts: epochMs,
+});
+export type SystemHealth = z.infer<typeof SystemHealth>;
 
 export const systemHalt = defineKey({
   pattern: 'system:halt',
@@ -53,8 +71,18 @@ export const systemHalt = defineKey({
   ttlSeconds: null,
   schema: HaltFlag,
   owner: 'operator',
+  presence: 'event',
   description:
     'Halt flag: when present, no service sends a new order. Set by the operator CLI, risk or the overseer.',
+});
+
+export const systemHealthMain = defineKey({
+  pattern: 'system:health:main',
+  type: 'string',
+  ttlSeconds: 30,
+  schema: SystemHealth,
+  owner: 'monitor',
+  description: 'Fleet health from the monitor: overall state, per-service state, stale feeds and reasons.',
 });
 
 export const moduleHeartbeat = defineKey({
@@ -75,11 +103,12 @@ export const simClock = defineKey({
   description: 'Simulated market clock (demo and tests): every service in simulated mode follows it.',
 });
 
-export const monitoringDataInvalid = defineKey({
-  pattern: 'monitoring:data:invalid',
-  type: 'hash',
-  ttlSeconds: null,
-  schema: InvalidDataCounter,
-  owner: 'every service',
-  description: 'Rejected values per key family (field = family): count, last reason, last key, time.',
+export const simControl = defineKey({
+  pattern: 'sim:control',
+  type: 'string',
+  ttlSeconds: 60,
+  schema: SimControl,
+  owner: 'operator',
+  presence: 'event',
+  description: 'Run-time request to the market simulator: switch scenario and/or speed.',
 });
