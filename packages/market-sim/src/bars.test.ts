@@ -30,7 +30,9 @@ describe('bars', () => {
     expect(spy.every((b, i) => b.ts === start + i * 5_000)).toBe(true);
     // 5-second volumes equal the prints inside each bar.
     for (const b of spy) {
-      const v = trades.filter((t) => t.symbol === 'SPY' && t.ts >= b.ts && t.ts < b.ts + 5_000).reduce((s, t) => s + t.size, 0);
+      const v = trades
+        .filter((t) => t.symbol === 'SPY' && t.ts >= b.ts && t.ts < b.ts + 5_000)
+        .reduce((s, t) => s + t.size, 0);
       expect(b.volume).toBe(v);
     }
     // 1-minute bars fold their twelve 5-second bars.
@@ -53,7 +55,9 @@ describe('bars', () => {
       expect(f.volume).toBe(parts.reduce((s, m) => s + m.volume, 0));
     }
     // The session volume is the tape: the finished minutes plus the prints of the minute in progress.
-    const inProgress = trades.filter((t) => t.symbol === 'SPY' && t.ts >= start + 20 * 60_000).reduce((s, t) => s + t.size, 0);
+    const inProgress = trades
+      .filter((t) => t.symbol === 'SPY' && t.ts >= start + 20 * 60_000)
+      .reduce((s, t) => s + t.size, 0);
     expect(model.quote('SPY')!.volume).toBe(minutes.reduce((s, m) => s + m.volume, 0) + inProgress);
     expect(model.bars5s('SPY', 1000)).toEqual(spy);
   });
@@ -77,7 +81,7 @@ describe('bars', () => {
     expect(again.intradayBars('NVDA', 15, 100)).toEqual(model.intradayBars('NVDA', 15, 100));
   });
 
-  it('starts mid-session with today\'s morning as history and the day statistics from it', () => {
+  it("starts mid-session with today's morning as history and the day statistics from it", () => {
     const start = nyTime('2025-09-16', 12, 0);
     const model = createMarketModel({ seed: 2, symbols: ['AAPL'], startTime: start });
     const today = model.intradayBars('AAPL', 1, 1000).filter((b) => b.ts >= nyTime('2025-09-16', 9, 30));

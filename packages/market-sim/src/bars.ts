@@ -100,7 +100,17 @@ export function mergeBars(symbol: string, ts: number, bars: readonly Bar[], from
     count += b.count;
   }
   const close = bars[to - 1]!.close;
-  return { symbol, ts, open: first.open, high, low, close, volume, vwap: volume > 0 ? round4(pv / volume) : close, count };
+  return {
+    symbol,
+    ts,
+    open: first.open,
+    high,
+    low,
+    close,
+    volume,
+    vwap: volume > 0 ? round4(pv / volume) : close,
+    count,
+  };
 }
 
 /**
@@ -122,7 +132,8 @@ export function aggregateMinuteBars(
     const bucket = Math.floor(minuteBars[end - 1]!.ts / width) * width;
     let start = end - 1;
     while (start > 0 && minuteBars[start - 1]!.ts >= bucket) start--;
-    if (!first || lastComplete(bucket, bucket + width)) out.push(mergeBars(symbol, bucket, minuteBars, start, end));
+    if (!first || lastComplete(bucket, bucket + width))
+      out.push(mergeBars(symbol, bucket, minuteBars, start, end));
     first = false;
     end = start;
   }

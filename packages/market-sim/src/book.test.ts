@@ -9,8 +9,10 @@ import { MAX_LEVELS, VENUES } from './book';
 const START = nyTime('2025-09-16', 9, 30);
 
 function sorted(book: Book): boolean {
-  for (let i = 1; i < book.bids.length; i++) if (!(book.bids[i]!.price < book.bids[i - 1]!.price)) return false;
-  for (let i = 1; i < book.asks.length; i++) if (!(book.asks[i]!.price > book.asks[i - 1]!.price)) return false;
+  for (let i = 1; i < book.bids.length; i++)
+    if (!(book.bids[i]!.price < book.bids[i - 1]!.price)) return false;
+  for (let i = 1; i < book.asks.length; i++)
+    if (!(book.asks[i]!.price > book.asks[i - 1]!.price)) return false;
   return true;
 }
 
@@ -38,14 +40,20 @@ describe('depth events', () => {
         if (side.length > MAX_LEVELS) problems.push(`${u.symbol} has ${side.length} levels`);
         const bid = book.bids[0]?.price;
         const ask = book.asks[0]?.price;
-        if (bid !== undefined && ask !== undefined && !(bid < ask)) problems.push(`${u.symbol} crossed/locked ${bid} ${ask}`);
+        if (bid !== undefined && ask !== undefined && !(bid < ask))
+          problems.push(`${u.symbol} crossed/locked ${bid} ${ask}`);
         if (!sorted(book)) problems.push(`${u.symbol} unsorted`);
       } else if (e.type === 'quote' && e.quote.symbol !== 'SPX') {
         quotes++;
         const q = e.quote;
         const book = replicas.get(q.symbol)!;
         if (!(q.bid < q.ask)) problems.push(`quote crossed ${q.symbol} ${q.bid} ${q.ask}`);
-        if (book.bids[0]?.price !== q.bid || book.asks[0]?.price !== q.ask || book.bids[0]?.size !== q.bidSize || book.asks[0]?.size !== q.askSize) {
+        if (
+          book.bids[0]?.price !== q.bid ||
+          book.asks[0]?.price !== q.ask ||
+          book.bids[0]?.size !== q.bidSize ||
+          book.asks[0]?.size !== q.askSize
+        ) {
           problems.push(`quote ${q.symbol} differs from replayed top`);
         }
       }
@@ -75,7 +83,8 @@ describe('depth events', () => {
     const model = createMarketModel({ seed: 3, symbols: ['SPY', 'QQQ', 'META'], startTime: START });
     const spreads: Record<string, number[]> = { SPY: [], QQQ: [], META: [] };
     model.subscribe((e) => {
-      if (e.type === 'quote' && e.quote.symbol in spreads) spreads[e.quote.symbol]!.push(Math.round((e.quote.ask - e.quote.bid) * 100));
+      if (e.type === 'quote' && e.quote.symbol in spreads)
+        spreads[e.quote.symbol]!.push(Math.round((e.quote.ask - e.quote.bid) * 100));
     });
     model.step(5 * 60_000);
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

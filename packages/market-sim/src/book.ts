@@ -18,7 +18,14 @@ export const OP_DELETE = 2;
 export type DepthOp = typeof OP_INSERT | typeof OP_UPDATE | typeof OP_DELETE;
 
 /** Receives every book change: price in cents, venue as an index into VENUES. */
-export type DepthSink = (side: SideIndex, position: number, op: DepthOp, price: number, size: number, venue: number) => void;
+export type DepthSink = (
+  side: SideIndex,
+  position: number,
+  op: DepthOp,
+  price: number,
+  size: number,
+  venue: number,
+) => void;
 
 // Venue shares of displayed liquidity, for Nasdaq-listed names and for the rest.
 const VENUE_WEIGHTS_NASDAQ = [30, 10, 10, 10, 5, 3, 8, 4, 3, 1];

@@ -1,9 +1,18 @@
-// NYSE trading calendar and the New York session clock. A local rule set (weekends, the ten NYSE
-// holidays with their Saturday/Sunday observance rules, 13:00 early closes) because the shared market
-// clock does not export a calendar yet; swap to it once it does.
+// NYSE trading calendar and the New York session clock for the simulation. Trading days, holidays
+// and early closes come from the shared market clock (@alphatrader/shared: the exchange's published
+// calendar, its standing rules for other years); this file adds the fast date arithmetic and the
+// session lookups the tick loop needs.
+import {
+  isTradingDay as sharedIsTradingDay,
+  nextTradingDay as sharedNextTradingDay,
+  previousTradingDay,
+  sessionFor,
+  onOrBeforeTradingDay,
+  MARKET_ZONE,
+} from '@alphatrader/shared';
 import { DateTime } from 'luxon';
 
-export const MARKET_ZONE = 'America/New_York';
+export { MARKET_ZONE };
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 for a YYYY-MM-DD date (calendar arithmetic only, no time zone). */
@@ -42,84 +51,26 @@ export function nthWeekday(year: number, month: number, dow: number, n: number):
   return iso(year, month, lastDay - ((lastDow - dow + 7) % 7));
 }
 
-function easterSunday(year: number): string {
-  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return iso(year, month, day);
-}
-
-/** Fixed-date holiday moved to Friday when on Saturday and to Monday when on Sunday. */
-function observed(isoDate: string): string {
-  const dow = weekday(isoDate);
-  if (dow === 6) return addDays(isoDate, -1);
-  if (dow === 0) return addDays(isoDate, 1);
-  return isoDate;
-}
-
-const holidayCache = new Map<number, Set<string>>();
-
-export function nyseHolidays(year: number): Set<string> {
-  const cached = holidayCache.get(year);
-  if (cached) return cached;
-  const days = new Set<string>();
-  // New Year's Day: a Saturday holiday is not moved back into the previous year.
-  const ny = iso(year, 1, 1);
-  if (weekday(ny) !== 6) days.add(observed(ny));
-  days.add(nthWeekday(year, 1, 1, 3)); // Martin Luther King Jr. Day
-  days.add(nthWeekday(year, 2, 1, 3)); // Washington's Birthday
-  days.add(addDays(easterSunday(year), -2)); // Good Friday
-  days.add(nthWeekday(year, 5, 1, -1)); // Memorial Day
-  if (year >= 2022) days.add(observed(iso(year, 6, 19))); // Juneteenth
-  days.add(observed(iso(year, 7, 4))); // Independence Day
-  days.add(nthWeekday(year, 9, 1, 1)); // Labor Day
-  days.add(nthWeekday(year, 11, 4, 4)); // Thanksgiving
-  days.add(observed(iso(year, 12, 25))); // Christmas
-  holidayCache.set(year, days);
-  return days;
-}
-
-export function isHoliday(isoDate: string): boolean {
-  return nyseHolidays(Number(isoDate.slice(0, 4))).has(isoDate);
-}
-
 export function isTradingDay(isoDate: string): boolean {
-  const dow = weekday(isoDate);
-  return dow !== 0 && dow !== 6 && !isHoliday(isoDate);
+  return sharedIsTradingDay(isoDate);
 }
 
-/** 13:00 closes: the day before Independence Day, the day after Thanksgiving, Christmas Eve. */
+/** 13:00 closes (the day before Independence Day, the day after Thanksgiving, Christmas Eve). */
 export function isEarlyClose(isoDate: string): boolean {
-  if (!isTradingDay(isoDate)) return false;
-  const y = Number(isoDate.slice(0, 4));
-  if (isoDate === addDays(nthWeekday(y, 11, 4, 4), 1)) return true;
-  if (isoDate === iso(y, 12, 24)) return true;
-  if (isoDate === iso(y, 7, 3)) return true;
-  return false;
+  return sessionFor(isoDate)?.earlyClose ?? false;
 }
 
 export function nextTradingDay(isoDate: string): string {
-  let d = addDays(isoDate, 1);
-  while (!isTradingDay(d)) d = addDays(d, 1);
-  return d;
+  return sharedNextTradingDay(isoDate);
 }
 
 export function prevTradingDay(isoDate: string): string {
-  let d = addDays(isoDate, -1);
-  while (!isTradingDay(d)) d = addDays(d, -1);
-  return d;
+  return previousTradingDay(isoDate);
+}
+
+/** The date itself when it is a trading day, else the trading day before (holiday expiries). */
+export function onOrBeforeTrading(isoDate: string): string {
+  return onOrBeforeTradingDay(isoDate);
 }
 
 /** Epoch ms of a New York wall-clock time on a date. */
@@ -155,7 +106,9 @@ const sessionCache = new Map<string, Session>();
 export function sessionOf(isoDate: string): Session {
   let s = sessionCache.get(isoDate);
   if (!s) {
-    s = { date: isoDate, open: nyTime(isoDate, 9, 30), close: nyTime(isoDate, isEarlyClose(isoDate) ? 13 : 16) };
+    const shared = sessionFor(isoDate);
+    if (!shared) throw new Error(`${isoDate} is not a trading day`);
+    s = { date: isoDate, open: shared.open, close: shared.close };
     sessionCache.set(isoDate, s);
   }
   return s;

@@ -54,7 +54,10 @@ export function synthesizeMinutes(
       const c = round2(close);
       const high = round2(Math.max(o, c, a, b));
       const low = round2(Math.min(o, c, a, b));
-      const volume = Math.max(100, Math.round((perMinuteVolume * volumeShape(x) * Math.exp(0.35 * rng.normal() - 0.06)) / 10) * 10);
+      const volume = Math.max(
+        100,
+        Math.round((perMinuteVolume * volumeShape(x) * Math.exp(0.35 * rng.normal() - 0.06)) / 10) * 10,
+      );
       const vwap = round4(Math.min(high, Math.max(low, (o + c + high + low) / 4)));
       out.push({
         symbol: p.symbol,

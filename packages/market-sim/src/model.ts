@@ -19,7 +19,14 @@ import type {
 import { SCENARIOS } from './types';
 import { BID, OrderBook, VENUES, type DepthSink, type BookSide } from './book';
 import { aggregateMinuteBars, BAR_5S_MS, MINUTE_MS, round4 } from './bars';
-import { currentOrNextSession, defaultStartTime, lastOpenedSession, prevTradingDay, sessionOf, type Session } from './calendar';
+import {
+  currentOrNextSession,
+  defaultStartTime,
+  lastOpenedSession,
+  prevTradingDay,
+  sessionOf,
+  type Session,
+} from './calendar';
 import { gapBack, synthesizeMinutes } from './history';
 import { OptionChains } from './options';
 import { PricePaths } from './paths';
@@ -151,7 +158,14 @@ class Market implements SimMarketModel {
 
   // ---- construction helpers -------------------------------------------------------------------
 
-  private newState(spec: SymbolSpec, pathIndex: number, listed: boolean, isIndex: boolean, anchor: Session, start: number): SymbolState {
+  private newState(
+    spec: SymbolSpec,
+    pathIndex: number,
+    listed: boolean,
+    isIndex: boolean,
+    anchor: Session,
+    start: number,
+  ): SymbolState {
     const price = isIndex ? round2(this.spyStartPrice() * SPX_PER_SPY) : spec.price;
     const mix = tradeMixFor(spec.price);
     const arrival = expectedArrivalSize(spec.levelSize, mix);
@@ -256,7 +270,8 @@ class Market implements SimMarketModel {
   }
 
   setSpeed(speed: number): void {
-    if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`speed must be a positive number (got ${speed})`);
+    if (!(speed > 0) || !Number.isFinite(speed))
+      throw new Error(`speed must be a positive number (got ${speed})`);
     this.speedValue = speed;
   }
 
@@ -283,7 +298,8 @@ class Market implements SimMarketModel {
   }
 
   step(ms: number): void {
-    if (!(ms >= 0) || !Number.isFinite(ms)) throw new Error(`step needs a non-negative finite ms (got ${ms})`);
+    if (!(ms >= 0) || !Number.isFinite(ms))
+      throw new Error(`step needs a non-negative finite ms (got ${ms})`);
     const target = this.t + ms;
     while (this.nextTick <= target) {
       const t = this.nextTick;
@@ -373,7 +389,12 @@ class Market implements SimMarketModel {
   private currentEffects(): ScenarioEffects {
     return scenarioEffects(
       this.scenarioName,
-      { now: this.t, since: this.scenarioSince, sessionClose: this.session.close, imbalanceSide: this.imbalanceSide },
+      {
+        now: this.t,
+        since: this.scenarioSince,
+        sessionClose: this.session.close,
+        imbalanceSide: this.imbalanceSide,
+      },
       this.effects,
     );
   }
@@ -414,7 +435,12 @@ class Market implements SimMarketModel {
       const boost = st.singleName ? eff.singleNameDriftBoost : 1;
       this.drift[st.pathIndex] = eff.drift * TICK_MS * st.driftScale * boost;
     }
-    this.paths.step({ dtMs: TICK_MS, volMult: eff.volMult * volatilityShape(x), jumpMult: eff.jumpMult, drift: this.drift });
+    this.paths.step({
+      dtMs: TICK_MS,
+      volMult: eff.volMult * volatilityShape(x),
+      jumpMult: eff.jumpMult,
+      drift: this.drift,
+    });
 
     // Books, tape, quotes.
     const tradeScale = (TICK_MS / 1000) * activity * eff.tradeRateMult;
@@ -462,9 +488,14 @@ class Market implements SimMarketModel {
     st.book!.reconcile(bid, bid + spread);
   }
 
-  private readonly sinks = new Map<SymbolState, (p: number, s: number, v: number, buy: boolean, k: TradeKind) => void>();
+  private readonly sinks = new Map<
+    SymbolState,
+    (p: number, s: number, v: number, buy: boolean, k: TradeKind) => void
+  >();
 
-  private tradeSinkFor(st: SymbolState): (p: number, s: number, v: number, buy: boolean, k: TradeKind) => void {
+  private tradeSinkFor(
+    st: SymbolState,
+  ): (p: number, s: number, v: number, buy: boolean, k: TradeKind) => void {
     let sink = this.sinks.get(st);
     if (!sink) {
       sink = (price, size, venue, buy, kind) => this.onTrade(st, price, size, venue, buy, kind);
@@ -473,7 +504,14 @@ class Market implements SimMarketModel {
     return sink;
   }
 
-  private onTrade(st: SymbolState, price: number, size: number, venue: number, buy: boolean, kind: TradeKind): void {
+  private onTrade(
+    st: SymbolState,
+    price: number,
+    size: number,
+    venue: number,
+    buy: boolean,
+    kind: TradeKind,
+  ): void {
     if (!st.tradedToday) {
       st.tradedToday = true;
       st.open = st.high = st.low = price;
@@ -636,7 +674,11 @@ function levels(side: BookSide): BookLevel[] {
   return out;
 }
 
-function spec2book(spec: SymbolSpec): { levelGap: readonly [number, number]; levelSize: number; nasdaq: boolean } {
+function spec2book(spec: SymbolSpec): {
+  levelGap: readonly [number, number];
+  levelSize: number;
+  nasdaq: boolean;
+} {
   return { levelGap: spec.levelGap, levelSize: spec.levelSize, nasdaq: spec.nasdaq };
 }
 

@@ -5,9 +5,15 @@ import { nyTime } from './calendar';
 
 describe('OCC ids', () => {
   it('builds compact ids with the strike in thousandths over 8 digits', () => {
-    expect(occId({ underlying: 'SPY', expiry: '2025-09-19', right: 'C', strike: 650 })).toBe('SPY250919C00650000');
-    expect(occId({ underlying: 'AAPL', expiry: '2025-10-17', right: 'P', strike: 232.5 })).toBe('AAPL251017P00232500');
-    expect(occId({ underlying: 'SPX', expiry: '2025-09-16', right: 'P', strike: 6005 })).toBe('SPXW250916P06005000');
+    expect(occId({ underlying: 'SPY', expiry: '2025-09-19', right: 'C', strike: 650 })).toBe(
+      'SPY250919C00650000',
+    );
+    expect(occId({ underlying: 'AAPL', expiry: '2025-10-17', right: 'P', strike: 232.5 })).toBe(
+      'AAPL251017P00232500',
+    );
+    expect(occId({ underlying: 'SPX', expiry: '2025-09-16', right: 'P', strike: 6005 })).toBe(
+      'SPXW250916P06005000',
+    );
   });
 
   it('parses what it builds', () => {

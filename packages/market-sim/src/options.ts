@@ -140,7 +140,8 @@ export class OptionChains {
     const cumVol = cumulativeVolume(sessionFrac);
     const squeeze = this.ctx.squeezeExposure();
     const second = Math.floor(now / 1000);
-    const baseOi = spec.tier === 'etf' ? 25_000 : spec.tier === 'index' ? 10_000 : spec.tier === 'mega' ? 9_000 : 3_000;
+    const baseOi =
+      spec.tier === 'etf' ? 25_000 : spec.tier === 'index' ? 10_000 : spec.tier === 'mega' ? 9_000 : 3_000;
     const expiryOi = (kind === 'monthly' ? 3 : kind === 'weekly' ? 1.5 : 0.7) * Math.exp(-tDays / 60);
     const turnover = tDays < 1 ? 1.6 : tDays < 2 ? 0.7 : 0.2;
     const oiSd = spec.atmIv * Math.sqrt(Math.max(T, 7 / 365));
@@ -149,20 +150,23 @@ export class OptionChains {
       const x = Math.max(-4, Math.min(4, Math.log(K / forward) / sd));
       const iv = Math.min(3, Math.max(0.03, atm * (1 - skew * x + 0.025 * x * x)));
       const m = Math.log(K / ref) / oiSd;
-      const roundBoost = K % (step * 10) === 0 ? 2.5 : K % (step * 5) === 0 ? 1.6 : Number.isInteger(K) ? 1.15 : 1;
+      const roundBoost =
+        K % (step * 10) === 0 ? 2.5 : K % (step * 5) === 0 ? 1.6 : Number.isInteger(K) ? 1.15 : 1;
       const profile = Math.exp(-0.5 * (m / 1.3) ** 2) * roundBoost;
       for (const right of ['C', 'P'] as const) {
-        out.push(this.contract(spec, expiry, K, right, spot, T, r, q, iv, profile, {
-          m,
-          baseOi: baseOi * expiryOi,
-          turnover,
-          cumVol,
-          squeeze,
-          second,
-          spreadMult: eff.spreadMult,
-          nearMoney: Math.abs(K / spot - 1) < 0.05,
-          now,
-        }));
+        out.push(
+          this.contract(spec, expiry, K, right, spot, T, r, q, iv, profile, {
+            m,
+            baseOi: baseOi * expiryOi,
+            turnover,
+            cumVol,
+            squeeze,
+            second,
+            spreadMult: eff.spreadMult,
+            nearMoney: Math.abs(K / spot - 1) < 0.05,
+            now,
+          }),
+        );
       }
     }
     return out;
@@ -198,8 +202,16 @@ export class OptionChains {
     // OTM options carry more open interest than ITM ones.
     const otm = right === 'P' ? a.m < 0 : a.m > 0;
     const callSurge = right === 'C' && a.nearMoney ? 1 + 4 * a.squeeze : 1;
-    const oi = Math.round(a.baseOi * profile * (otm ? 1.2 : 0.45) * (0.4 + 1.2 * hashUnit(h)) * (right === 'C' && a.nearMoney ? 1 + a.squeeze : 1));
-    const volume = Math.round(a.baseOi * profile * a.turnover * a.cumVol * (0.3 + hashUnit(h ^ 0x5bd1e995)) * callSurge);
+    const oi = Math.round(
+      a.baseOi *
+        profile *
+        (otm ? 1.2 : 0.45) *
+        (0.4 + 1.2 * hashUnit(h)) *
+        (right === 'C' && a.nearMoney ? 1 + a.squeeze : 1),
+    );
+    const volume = Math.round(
+      a.baseOi * profile * a.turnover * a.cumVol * (0.3 + hashUnit(h ^ 0x5bd1e995)) * callSurge,
+    );
 
     const tier = spec.tier;
     const tick = tier === 'etf' ? 0.01 : tier === 'index' ? (theo < 3 ? 0.05 : 0.1) : theo < 3 ? 0.01 : 0.05;

@@ -5,7 +5,11 @@ import type { Book, BookLevel, DepthUpdate, MarketEvent, MarketModel } from './t
  * Steps the model until `n` events were emitted (or `maxSimMs` of simulated time passed, for a closed
  * market) and returns them in order.
  */
-export function replayEvents(model: MarketModel, n: number, opts: { stepMs?: number; maxSimMs?: number } = {}): MarketEvent[] {
+export function replayEvents(
+  model: MarketModel,
+  n: number,
+  opts: { stepMs?: number; maxSimMs?: number } = {},
+): MarketEvent[] {
   const stepMs = opts.stepMs ?? 1_000;
   const maxSimMs = opts.maxSimMs ?? 7 * 86_400_000;
   const out: MarketEvent[] = [];
@@ -41,5 +45,10 @@ export function applyDepthUpdate(book: Book, u: DepthUpdate): void {
 
 /** A deep copy of a book, e.g. the snapshot a depth subscriber starts from. */
 export function cloneBook(book: Book): Book {
-  return { symbol: book.symbol, ts: book.ts, bids: book.bids.map((l) => ({ ...l })), asks: book.asks.map((l) => ({ ...l })) };
+  return {
+    symbol: book.symbol,
+    ts: book.ts,
+    bids: book.bids.map((l) => ({ ...l })),
+    asks: book.asks.map((l) => ({ ...l })),
+  };
 }

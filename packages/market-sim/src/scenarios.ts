@@ -61,7 +61,11 @@ export interface ScenarioContext {
 }
 
 /** Writes the effects of `name` at `ctx` into `out` (reused every tick to avoid allocation). */
-export function scenarioEffects(name: ScenarioName, ctx: ScenarioContext, out: ScenarioEffects): ScenarioEffects {
+export function scenarioEffects(
+  name: ScenarioName,
+  ctx: ScenarioContext,
+  out: ScenarioEffects,
+): ScenarioEffects {
   Object.assign(out, NEUTRAL);
   const elapsed = Math.max(0, ctx.now - ctx.since);
   switch (name) {

@@ -15,14 +15,27 @@ describe('trade tape', () => {
     const books = new Map(model.symbols.map((s) => [s, cloneBook(model.book(s)!)]));
     const blocksOutside: Trade[] = [];
     model.subscribe((e) => {
-      const ts = e.type === 'quote' ? e.quote.ts : e.type === 'trade' ? e.trade.ts : e.type === 'depth' ? e.update.ts : e.type === 'bar' ? e.bar.ts : e.ts;
+      const ts =
+        e.type === 'quote'
+          ? e.quote.ts
+          : e.type === 'trade'
+            ? e.trade.ts
+            : e.type === 'depth'
+              ? e.update.ts
+              : e.type === 'bar'
+                ? e.bar.ts
+                : e.ts;
       if (ts >= close && e.type !== 'bar') afterClose.push(e);
       if (e.type === 'depth') applyDepthUpdate(books.get(e.update.symbol)!, e.update);
       if (e.type === 'trade') {
         trades.push(e.trade);
         const b = books.get(e.trade.symbol)!;
         // Blocks print at the midpoint, strictly inside the spread.
-        if (e.trade.kind === 'block' && (e.trade.price <= b.bids[0]!.price || e.trade.price >= b.asks[0]!.price)) blocksOutside.push(e.trade);
+        if (
+          e.trade.kind === 'block' &&
+          (e.trade.price <= b.bids[0]!.price || e.trade.price >= b.asks[0]!.price)
+        )
+          blocksOutside.push(e.trade);
       }
     });
     model.step(nyTime('2025-09-16', 17) - start);
@@ -32,7 +45,8 @@ describe('trade tape', () => {
 
     const spy = trades.filter((t) => t.symbol === 'SPY');
     const byKind = (k: TradeKind): Trade[] => spy.filter((t) => t.kind === k);
-    for (const k of ['odd_lot', 'round_lot', 'iceberg', 'sweep', 'block'] as const) expect(byKind(k).length, k).toBeGreaterThan(0);
+    for (const k of ['odd_lot', 'round_lot', 'iceberg', 'sweep', 'block'] as const)
+      expect(byKind(k).length, k).toBeGreaterThan(0);
     expect(byKind('odd_lot').every((t) => t.size >= 1 && t.size < 100)).toBe(true);
     expect(byKind('round_lot').every((t) => t.size >= 100)).toBe(true);
     expect(byKind('block').every((t) => t.size >= 10_000 && t.venue === 'FINRA')).toBe(true);
@@ -42,25 +56,42 @@ describe('trade tape', () => {
     let bursts = 0;
     let multiLevel = 0;
     for (let i = 0; i < spy.length; i++) {
-      if (spy[i]!.kind !== 'sweep' || (i > 0 && spy[i - 1]!.kind === 'sweep' && spy[i - 1]!.ts === spy[i]!.ts)) continue;
+      if (
+        spy[i]!.kind !== 'sweep' ||
+        (i > 0 && spy[i - 1]!.kind === 'sweep' && spy[i - 1]!.ts === spy[i]!.ts)
+      )
+        continue;
       let j = i;
-      while (j + 1 < spy.length && spy[j + 1]!.kind === 'sweep' && spy[j + 1]!.ts === spy[i]!.ts && spy[j + 1]!.side === spy[i]!.side) j++;
+      while (
+        j + 1 < spy.length &&
+        spy[j + 1]!.kind === 'sweep' &&
+        spy[j + 1]!.ts === spy[i]!.ts &&
+        spy[j + 1]!.side === spy[i]!.side
+      )
+        j++;
       const burst = spy.slice(i, j + 1);
       bursts++;
       const dir = burst[0]!.side === 'buy' ? 1 : -1;
-      for (let k = 1; k < burst.length; k++) expect((burst[k]!.price - burst[k - 1]!.price) * dir).toBeGreaterThanOrEqual(0);
+      for (let k = 1; k < burst.length; k++)
+        expect((burst[k]!.price - burst[k - 1]!.price) * dir).toBeGreaterThanOrEqual(0);
       if (new Set(burst.map((t) => t.price)).size >= 2) multiLevel++;
     }
     expect(bursts).toBeGreaterThan(0);
     expect(multiLevel).toBeGreaterThan(0);
     // Icebergs print repeatedly at one price.
     const icebergPrices = new Map<string, number>();
-    for (const t of byKind('iceberg')) icebergPrices.set(`${t.ts}|${t.price}`, (icebergPrices.get(`${t.ts}|${t.price}`) ?? 0) + 1);
+    for (const t of byKind('iceberg'))
+      icebergPrices.set(`${t.ts}|${t.price}`, (icebergPrices.get(`${t.ts}|${t.price}`) ?? 0) + 1);
     expect(Math.max(...icebergPrices.values())).toBeGreaterThanOrEqual(2);
   });
 
   it('emits no trades while the closed scenario is selected and keeps the books stale', () => {
-    const model = createMarketModel({ seed: 4, symbols: ['SPY'], startTime: nyTime('2025-09-16', 10), scenario: 'closed' });
+    const model = createMarketModel({
+      seed: 4,
+      symbols: ['SPY'],
+      startTime: nyTime('2025-09-16', 10),
+      scenario: 'closed',
+    });
     const before = model.book('SPY');
     const events: MarketEvent[] = [];
     model.subscribe((e) => events.push(e));
@@ -94,6 +125,11 @@ describe('trade tape', () => {
     expect(firstTrade).toBeGreaterThanOrEqual(nyTime('2025-09-15', 9, 30));
     // A new session resets the day statistics from the previous close.
     const q = model.quote('QQQ')!;
-    expect(q.volume).toBe(model.recentTrades('QQQ', 100_000).filter((t) => t.ts >= nyTime('2025-09-15', 9, 30)).reduce((s, t) => s + t.size, 0));
+    expect(q.volume).toBe(
+      model
+        .recentTrades('QQQ', 100_000)
+        .filter((t) => t.ts >= nyTime('2025-09-15', 9, 30))
+        .reduce((s, t) => s + t.size, 0),
+    );
   });
 });

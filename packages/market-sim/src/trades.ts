@@ -21,7 +21,12 @@ export interface TradeMix {
 
 /** Per-arrival kind probabilities; round lots take the rest. Higher-priced names trade more odd lots. */
 export function tradeMixFor(price: number): TradeMix {
-  return { oddLot: price > 400 ? 0.45 : price > 150 ? 0.35 : 0.25, iceberg: 0.02, sweep: 0.012, block: 0.0015 };
+  return {
+    oddLot: price > 400 ? 0.45 : price > 150 ? 0.35 : 0.25,
+    iceberg: 0.02,
+    sweep: 0.012,
+    block: 0.0015,
+  };
 }
 
 export class TradeGenerator {
@@ -39,7 +44,8 @@ export class TradeGenerator {
     if (u < m.block) this.block(book, buy, sink);
     else if (u < m.block + m.sweep) this.sweep(side, buy, sink);
     else if (u < m.block + m.sweep + m.iceberg) this.iceberg(side, buy, sink);
-    else if (u < m.block + m.sweep + m.iceberg + m.oddLot) this.take(side, buy, 1 + Math.floor(this.rng.uniform() ** 2 * 99), 'odd_lot', sink);
+    else if (u < m.block + m.sweep + m.iceberg + m.oddLot)
+      this.take(side, buy, 1 + Math.floor(this.rng.uniform() ** 2 * 99), 'odd_lot', sink);
     else {
       let size = 100 * (1 + Math.floor(this.rng.exponential(1.6)));
       const top = side.size[0]!;
@@ -107,5 +113,11 @@ export function expectedArrivalSize(levelSize: number, mix: TradeMix): number {
   const top = levelSize * 0.35;
   const round = Math.min(220, top);
   const rest = 1 - mix.oddLot - mix.iceberg - mix.sweep - mix.block;
-  return mix.oddLot * 34 + rest * round + mix.iceberg * 4.5 * top + mix.sweep * 3.5 * levelSize * 0.5 + mix.block * 17_000;
+  return (
+    mix.oddLot * 34 +
+    rest * round +
+    mix.iceberg * 4.5 * top +
+    mix.sweep * 3.5 * levelSize * 0.5 +
+    mix.block * 17_000
+  );
 }
