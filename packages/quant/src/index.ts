@@ -3,3 +3,24 @@ export { normCdf, normPdf } from './normal';
 export { QuantInputError } from './errors';
 export { bsm, type BsmInput, type BsmResult, type OptionRight } from './bsm';
 export { impliedVol, IV_MIN, IV_MAX, type ImpliedVolInput } from './iv';
+export { parseOcc, formatOcc, type OccContract, type OccForm } from './occ';
+export {
+  gammaExposure,
+  deltaExposure,
+  CONTRACT_MULTIPLIER,
+  DEFAULT_MIN_OPEN_INTEREST,
+  type GammaContract,
+  type DeltaContract,
+  type ExposureOptions,
+  type GammaExposure,
+  type DeltaExposure,
+  type GexStrike,
+  type GexExpiry,
+} from './exposure';
+export {
+  zeroGamma,
+  gammaProfile,
+  type ZeroGammaContract,
+  type ZeroGammaOptions,
+  type GammaProfile,
+} from './zero-gamma';
