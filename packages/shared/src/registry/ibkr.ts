@@ -82,6 +82,7 @@ export const ibkrSubscriptionsOptions = defineKey({
   cap: 500,
   schema: occId,
   owner: 'every service',
+  presence: 'event',
   description:
     'Option contracts other services want quoted (member = OCC id, score = lease expiry epoch ms); ingestion quotes live leases.',
 });
