@@ -113,8 +113,12 @@ export async function startAvSim(options: StartAvSimOptions): Promise<AvSimHandl
     return { callsPerMinute: n };
   });
   app.get('/_control/stats', () => ({ ...stats.snapshot(), callsPerMinute: limiter.callsPerMinute }));
-  // Empty POST bodies (reset) arrive without a body or with an empty JSON body.
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  // Control bodies are JSON whatever the client says (or empty, as a bare POST /_control/reset).
+  const parseJson = (
+    _req: unknown,
+    body: string | Buffer,
+    done: (err: Error | null, value?: unknown) => void,
+  ) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
     try {
@@ -122,7 +126,9 @@ export async function startAvSim(options: StartAvSimOptions): Promise<AvSimHandl
     } catch (err) {
       done(err as Error, undefined);
     }
-  });
+  };
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
+  app.addContentTypeParser('*', { parseAs: 'string' }, parseJson);
 
   await app.listen({ port, host });
   const address = app.server.address();
