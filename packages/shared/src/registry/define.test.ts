@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { defineKey } from './define';
+import { defineKey, isRefOfType } from './define';
 
 describe('defineKey', () => {
   const k = defineKey({
@@ -20,5 +20,22 @@ describe('defineKey', () => {
     expect(() => k.key({ symbol: 'SPY:x' })).toThrow(/unsafe/);
     expect(() => k.key({ symbol: '*' })).toThrow(/unsafe/);
     expect(() => k.key({ symbol: '' })).toThrow(/unsafe/);
+  });
+});
+
+describe('isRefOfType', () => {
+  it('narrows a ref by its Redis type', () => {
+    const list = defineKey({
+      pattern: 'x:{id}:l',
+      type: 'list',
+      ttlSeconds: 1,
+      cap: 2,
+      schema: z.number(),
+      owner: 'operator',
+      description: 'd',
+    });
+    const ref: import('./define').KeyRef = list.at({ id: 'a' });
+    expect(isRefOfType(ref, 'list')).toBe(true);
+    expect(isRefOfType(ref, 'string')).toBe(false);
   });
 });

@@ -100,3 +100,8 @@ export function defineKey<const S extends string, Schema extends z.ZodType, cons
   });
   return def;
 }
+
+/** Narrows a ref of unknown Redis type (e.g. from refForKey) so it can be passed to the matching store method. */
+export function isRefOfType<T extends RedisType>(ref: KeyRef, type: T): ref is KeyRef<z.ZodType, T> {
+  return ref.def.type === type;
+}

@@ -1,6 +1,7 @@
 // Public surface of the key registry: explicit named exports (entries, value schemas and their types).
 export {
   defineKey,
+  isRefOfType,
   type KeyDef,
   type KeyRef,
   type KeySpec,
