@@ -24,3 +24,46 @@ export {
   type ZeroGammaOptions,
   type GammaProfile,
 } from './zero-gamma';
+export {
+  vpinSeries,
+  VpinCalculator,
+  type VpinTrade,
+  type VpinOptions,
+  type VpinState,
+  type VpinClassification,
+} from './vpin';
+export {
+  orderBookImbalance,
+  weightedMid,
+  type BookInput,
+  type BookLevelInput,
+  type ObiOptions,
+} from './book';
+export {
+  kelly,
+  kellySize,
+  historicalVaR,
+  expectedShortfall,
+  maxDrawdown,
+  sharpe,
+  type KellyInput,
+  type KellySizeInput,
+  type SharpeOptions,
+} from './risk';
+export {
+  quantile,
+  percentile,
+  mean,
+  sampleStdDev,
+  logReturns,
+  realizedVol,
+  ewmaVolForecast,
+  autocorrelation,
+  firstInsignificantLag,
+  correlationMatrix,
+  kmeans1d,
+  type RealizedVolOptions,
+  type EwmaOptions,
+  type CorrelationMatrix,
+  type KMeans1d,
+} from './stats';
