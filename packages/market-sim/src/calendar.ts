@@ -51,8 +51,17 @@ export function nthWeekday(year: number, month: number, dow: number, n: number):
   return iso(year, month, lastDay - ((lastDow - dow + 7) % 7));
 }
 
+const tradingDays = new Map<string, boolean>();
+
+/** Memoised: expiry listings ask about the same few dates many times a second. */
 export function isTradingDay(isoDate: string): boolean {
-  return sharedIsTradingDay(isoDate);
+  let v = tradingDays.get(isoDate);
+  if (v === undefined) {
+    v = sharedIsTradingDay(isoDate);
+    if (tradingDays.size > 20_000) tradingDays.clear();
+    tradingDays.set(isoDate, v);
+  }
+  return v;
 }
 
 /** 13:00 closes (the day before Independence Day, the day after Thanksgiving, Christmas Eve). */

@@ -7,7 +7,7 @@ import { bsm, type OptionRight } from '@alphatrader/quant';
 import type { OptionQuote } from './types';
 import type { ScenarioEffects } from './scenarios';
 import type { SymbolSpec } from './symbols';
-import { expiryKind, expiryTime, listExpiries } from './expiries';
+import { expiryKind, expiryTime, listExpiries, type ExpiryKind } from './expiries';
 import { occId, parseOccId } from './occ';
 import { hashString, hashUnit, mix32 } from './rng';
 import { cumulativeVolume } from './profile';
@@ -50,41 +50,81 @@ export interface ChainContext {
   squeezeExposure(): number;
 }
 
-interface CachedExpiry {
-  second: number;
-  quotes: OptionQuote[];
-  byId: Map<string, OptionQuote>;
-}
-
 function roundTo(x: number, tick: number): number {
   return Math.round(Math.round(x / tick) * tick * 100) / 100;
 }
 
+/** The time-independent part of one expiry's chain: strikes, ids, hashes; rebuilt when the grid moves. */
+interface Skeleton {
+  lo: number;
+  hi: number;
+  strikes: number[];
+  /** Contract ids, call then put for each strike. */
+  ids: string[];
+  hashes: Uint32Array;
+  roundBoost: Float64Array;
+  indexOf: Map<string, number>;
+  kind: ExpiryKind;
+  expiryMs: number;
+}
+
+interface CachedExpiry {
+  second: number;
+  quotes: OptionQuote[];
+  skeleton: Skeleton;
+}
+
+/** Per-expiry inputs shared by every contract of one build. */
+interface BuildInputs {
+  spec: SymbolSpec;
+  expiry: string;
+  spot: number;
+  ref: number;
+  now: number;
+  T: number;
+  forward: number;
+  atm: number;
+  sd: number;
+  skew: number;
+  oiSd: number;
+  baseOi: number;
+  turnover: number;
+  cumVol: number;
+  squeeze: number;
+  second: number;
+  spreadMult: number;
+}
+
 export class OptionChains {
   private readonly cache = new Map<string, CachedExpiry>();
-  private expiryCache: { second: number; byDay: string; lists: Map<string, string[]> } = {
-    second: -1,
-    byDay: '',
-    lists: new Map(),
-  };
+  private readonly skeletons = new Map<string, Skeleton>();
+  private expirySecond = -1;
+  private readonly expiryLists = new Map<string, string[]>();
 
   constructor(private readonly ctx: ChainContext) {}
 
   expiries(symbol: string): string[] {
+    return [...this.listed(symbol)];
+  }
+
+  private listed(symbol: string): readonly string[] {
     if (!this.ctx.spec(symbol)) return [];
     const now = this.ctx.now();
     const second = Math.floor(now / 1000);
-    if (this.expiryCache.second !== second) this.expiryCache = { second, byDay: '', lists: new Map() };
-    let list = this.expiryCache.lists.get(symbol);
+    if (this.expirySecond !== second) {
+      this.expirySecond = second;
+      this.expiryLists.clear();
+    }
+    let list = this.expiryLists.get(symbol);
     if (!list) {
       list = listExpiries(symbol, now);
-      this.expiryCache.lists.set(symbol, list);
+      this.expiryLists.set(symbol, list);
     }
-    return [...list];
+    return list;
   }
 
   chain(symbol: string, expiries?: readonly string[]): OptionQuote[] {
-    const listed = this.expiries(symbol);
+    const listed = this.listed(symbol);
     const wanted = expiries ? listed.filter((e) => expiries.includes(e)) : listed;
     const out: OptionQuote[] = [];
     for (const e of wanted) {
@@ -97,8 +137,11 @@ export class OptionChains {
   quote(contractId: string): OptionQuote | undefined {
     const p = parseOccId(contractId);
     if (!p) return undefined;
-    if (!this.expiries(p.underlying).includes(p.expiry)) return undefined;
-    return this.expiryChain(p.underlying, p.expiry)?.byId.get(contractId);
+    if (!this.listed(p.underlying).includes(p.expiry)) return undefined;
+    const c = this.expiryChain(p.underlying, p.expiry);
+    if (!c) return undefined;
+    const i = c.skeleton.indexOf.get(contractId);
+    return i === undefined ? undefined : c.quotes[i];
   }
 
   private expiryChain(symbol: string, expiry: string): CachedExpiry | undefined {
@@ -111,109 +154,146 @@ export class OptionChains {
     const spot = this.ctx.spot(symbol);
     const ref = this.ctx.refPrice(symbol);
     if (!spec || spot === undefined || ref === undefined) return undefined;
-    const quotes = this.build(spec, expiry, spot, ref, now);
-    const byId = new Map<string, OptionQuote>();
-    for (const q of quotes) byId.set(q.contractId, q);
-    const entry = { second, quotes, byId };
+    const skeleton = this.skeleton(key, spec, expiry, spot, ref);
+    const entry = { second, quotes: this.build(spec, skeleton, expiry, spot, ref, now), skeleton };
     this.cache.set(key, entry);
     return entry;
   }
 
-  private build(spec: SymbolSpec, expiry: string, spot: number, ref: number, now: number): OptionQuote[] {
+  private skeleton(key: string, spec: SymbolSpec, expiry: string, spot: number, ref: number): Skeleton {
+    const step = strikeStep(spec, ref);
+    const strikes = strikeGrid(step, ref, spot);
+    const lo = strikes[0] ?? 0;
+    const hi = strikes.at(-1) ?? 0;
+    const have = this.skeletons.get(key);
+    if (have && have.lo === lo && have.hi === hi) return have;
+    const n = strikes.length;
+    const ids: string[] = new Array<string>(2 * n);
+    const hashes = new Uint32Array(2 * n);
+    const roundBoost = new Float64Array(n);
+    const indexOf = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const K = strikes[i]!;
+      roundBoost[i] =
+        K % (step * 10) === 0 ? 2.5 : K % (step * 5) === 0 ? 1.6 : Number.isInteger(K) ? 1.15 : 1;
+      for (let j = 0; j < 2; j++) {
+        const id = occId({ underlying: spec.symbol, expiry, right: j === 0 ? 'C' : 'P', strike: K });
+        ids[2 * i + j] = id;
+        hashes[2 * i + j] = hashString(id, this.ctx.seed);
+        indexOf.set(id, 2 * i + j);
+      }
+    }
+    const sk: Skeleton = {
+      lo,
+      hi,
+      strikes,
+      ids,
+      hashes,
+      roundBoost,
+      indexOf,
+      kind: expiryKind(expiry),
+      expiryMs: expiryTime(expiry),
+    };
+    this.skeletons.set(key, sk);
+    return sk;
+  }
+
+  private build(
+    spec: SymbolSpec,
+    sk: Skeleton,
+    expiry: string,
+    spot: number,
+    ref: number,
+    now: number,
+  ): OptionQuote[] {
     const eff = this.ctx.effects();
-    const T = Math.max(0, expiryTime(expiry) - now) / YEAR_MS;
+    const T = Math.max(0, sk.expiryMs - now) / YEAR_MS;
     const tDays = T * 365;
     const r = RISK_FREE_RATE;
     const q = spec.divYield;
-    const forward = spot * Math.exp((r - q) * T);
     // Spot–vol correlation: index vol rises as the index falls; VXX vol rises with VXX.
     const spotVolBeta = spec.skew < 0 ? -1 : spec.tier === 'etf' || spec.tier === 'index' ? 3 : 1.5;
     const level = Math.min(4, Math.max(0.4, eff.ivMult * Math.exp(-spotVolBeta * Math.log(spot / ref))));
     const term = Math.max(0.6, 1 + eff.termSlope * Math.log((tDays + 1) / 31));
     const atm = spec.atmIv * level * term;
-    const sd = atm * Math.sqrt(Math.max(T, 1 / (365 * 24)));
-    const skew = spec.skew * eff.skewMult;
-    const step = strikeStep(spec, ref);
-    const strikes = strikeGrid(step, ref, spot);
-    const kind = expiryKind(expiry);
-    const sessionFrac = this.ctx.sessionFraction();
-    const cumVol = cumulativeVolume(sessionFrac);
-    const squeeze = this.ctx.squeezeExposure();
-    const second = Math.floor(now / 1000);
     const baseOi =
       spec.tier === 'etf' ? 25_000 : spec.tier === 'index' ? 10_000 : spec.tier === 'mega' ? 9_000 : 3_000;
-    const expiryOi = (kind === 'monthly' ? 3 : kind === 'weekly' ? 1.5 : 0.7) * Math.exp(-tDays / 60);
-    const turnover = tDays < 1 ? 1.6 : tDays < 2 ? 0.7 : 0.2;
-    const oiSd = spec.atmIv * Math.sqrt(Math.max(T, 7 / 365));
-    const out: OptionQuote[] = [];
-    for (const K of strikes) {
-      const x = Math.max(-4, Math.min(4, Math.log(K / forward) / sd));
-      const iv = Math.min(3, Math.max(0.03, atm * (1 - skew * x + 0.025 * x * x)));
-      const m = Math.log(K / ref) / oiSd;
-      const roundBoost =
-        K % (step * 10) === 0 ? 2.5 : K % (step * 5) === 0 ? 1.6 : Number.isInteger(K) ? 1.15 : 1;
-      const profile = Math.exp(-0.5 * (m / 1.3) ** 2) * roundBoost;
-      for (const right of ['C', 'P'] as const) {
-        out.push(
-          this.contract(spec, expiry, K, right, spot, T, r, q, iv, profile, {
-            m,
-            baseOi: baseOi * expiryOi,
-            turnover,
-            cumVol,
-            squeeze,
-            second,
-            spreadMult: eff.spreadMult,
-            nearMoney: Math.abs(K / spot - 1) < 0.05,
-            now,
-          }),
-        );
-      }
+    const expiryOi = (sk.kind === 'monthly' ? 3 : sk.kind === 'weekly' ? 1.5 : 0.7) * Math.exp(-tDays / 60);
+    const inputs: BuildInputs = {
+      spec,
+      expiry,
+      spot,
+      ref,
+      now,
+      T,
+      forward: spot * Math.exp((r - q) * T),
+      atm,
+      sd: atm * Math.sqrt(Math.max(T, 1 / (365 * 24))),
+      skew: spec.skew * eff.skewMult,
+      oiSd: spec.atmIv * Math.sqrt(Math.max(T, 7 / 365)),
+      baseOi: baseOi * expiryOi,
+      turnover: tDays < 1 ? 1.6 : tDays < 2 ? 0.7 : 0.2,
+      cumVol: cumulativeVolume(this.ctx.sessionFraction()),
+      squeeze: this.ctx.squeezeExposure(),
+      second: Math.floor(now / 1000),
+      spreadMult: eff.spreadMult,
+    };
+    const out: OptionQuote[] = new Array<OptionQuote>(sk.ids.length);
+    for (let i = 0; i < sk.strikes.length; i++) {
+      const K = sk.strikes[i]!;
+      const x = Math.max(-4, Math.min(4, Math.log(K / inputs.forward) / inputs.sd));
+      const iv = Math.min(3, Math.max(0.03, atm * (1 - inputs.skew * x + 0.025 * x * x)));
+      const m = Math.log(K / ref) / inputs.oiSd;
+      const profile = Math.exp(-0.5 * (m / 1.3) ** 2) * sk.roundBoost[i]!;
+      const nearMoney = Math.abs(K / spot - 1) < 0.05;
+      out[2 * i] = this.contract(
+        inputs,
+        sk.ids[2 * i]!,
+        sk.hashes[2 * i]!,
+        K,
+        'C',
+        iv,
+        profile,
+        m,
+        nearMoney,
+      );
+      out[2 * i + 1] = this.contract(
+        inputs,
+        sk.ids[2 * i + 1]!,
+        sk.hashes[2 * i + 1]!,
+        K,
+        'P',
+        iv,
+        profile,
+        m,
+        nearMoney,
+      );
     }
     return out;
   }
 
   private contract(
-    spec: SymbolSpec,
-    expiry: string,
+    a: BuildInputs,
+    contractId: string,
+    h: number,
     strike: number,
     right: OptionRight,
-    spot: number,
-    T: number,
-    r: number,
-    q: number,
     iv: number,
     profile: number,
-    a: {
-      m: number;
-      baseOi: number;
-      turnover: number;
-      cumVol: number;
-      squeeze: number;
-      second: number;
-      spreadMult: number;
-      nearMoney: boolean;
-      now: number;
-    },
+    m: number,
+    nearMoney: boolean,
   ): OptionQuote {
-    const contractId = occId({ underlying: spec.symbol, expiry, right, strike });
-    const g = bsm({ S: spot, K: strike, T, r, q, sigma: iv, right });
+    const g = bsm({ S: a.spot, K: strike, T: a.T, r: RISK_FREE_RATE, q: a.spec.divYield, sigma: iv, right });
     const theo = g.price;
-    const h = hashString(contractId, this.ctx.seed);
-    // OTM options carry more open interest than ITM ones.
-    const otm = right === 'P' ? a.m < 0 : a.m > 0;
-    const callSurge = right === 'C' && a.nearMoney ? 1 + 4 * a.squeeze : 1;
-    const oi = Math.round(
-      a.baseOi *
-        profile *
-        (otm ? 1.2 : 0.45) *
-        (0.4 + 1.2 * hashUnit(h)) *
-        (right === 'C' && a.nearMoney ? 1 + a.squeeze : 1),
-    );
+    // OTM options carry more open interest than ITM ones; a squeeze piles calls near the money.
+    const otm = right === 'P' ? m < 0 : m > 0;
+    const surge = right === 'C' && nearMoney ? a.squeeze : 0;
+    const oi = Math.round(a.baseOi * profile * (otm ? 1.2 : 0.45) * (0.4 + 1.2 * hashUnit(h)) * (1 + surge));
     const volume = Math.round(
-      a.baseOi * profile * a.turnover * a.cumVol * (0.3 + hashUnit(h ^ 0x5bd1e995)) * callSurge,
+      a.baseOi * profile * a.turnover * a.cumVol * (0.3 + hashUnit(h ^ 0x5bd1e995)) * (1 + 4 * surge),
     );
 
-    const tier = spec.tier;
+    const tier = a.spec.tier;
     const tick = tier === 'etf' ? 0.01 : tier === 'index' ? (theo < 3 ? 0.05 : 0.1) : theo < 3 ? 0.01 : 0.05;
     const pct = tier === 'etf' ? 0.015 : tier === 'index' ? 0.02 : tier === 'mega' ? 0.03 : 0.05;
     const maxWidth = tier === 'etf' ? 0.15 : tier === 'index' ? 2 : tier === 'mega' ? 0.6 : 0.4;
@@ -226,11 +306,11 @@ export class OptionChains {
     const ask = Math.round(askTicks * tick * 100) / 100;
     const sizeHash = mix32(h + a.second);
     const maxSize = tier === 'etf' || tier === 'index' ? 600 : 150;
-    const sizeScale = 0.2 + 0.8 * Math.exp(-0.5 * a.m * a.m);
+    const sizeScale = 0.2 + 0.8 * Math.exp(-0.5 * m * m);
     return {
       contractId,
-      underlying: spec.symbol,
-      expiry,
+      underlying: a.spec.symbol,
+      expiry: a.expiry,
       strike,
       right,
       bid,
@@ -247,7 +327,7 @@ export class OptionChains {
       theta: g.thetaPerDay,
       vega: g.vegaPerPoint,
       rho: g.rho / 100,
-      underlyingPrice: spot,
+      underlyingPrice: a.spot,
       ts: a.now,
       theo,
     };
