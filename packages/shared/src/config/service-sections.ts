@@ -41,11 +41,50 @@ export const ServiceSections = z.strictObject({
     macroIntervalMs: positiveMs(),
     historicalAfter: timeOfDay(),
     historicalCallsPerMinute: int(1),
+    /** Whole chains (the seed's call) or only the 0DTE expiry (`expiration=` today). */
+    chainExpiries: z.enum(['all', '0dte']).default('all'),
+    /** Strategy watchlist for RSI/MACD/BBANDS/ATR; default: every enabled strategy's symbols. */
+    technicalsSymbols: symbolList().optional(),
+    technicalsInterval: z.enum(['1min', '5min', '15min', '30min', '60min', 'daily']).default('1min'),
+    /** NEWS_SENTIMENT symbols; ETFs and indices are always skipped. Default: every single name. */
+    sentimentSymbols: symbolList().optional(),
+    /** HISTORICAL_OPTIONS backfill symbols (default: chainSymbols) and trading days kept filled. */
+    historicalSymbols: symbolList().optional(),
+    historicalDays: int(1, 30).default(5),
+    /** Chains, intraday bars and technicals only change in the regular session: idle outside it. */
+    sessionOnly: bool().default(true),
+    /** Retries of a transient failure (timeout, network, 5xx, burst throttle, truncated body). */
+    retries: int(0, 5).default(2),
+    /** Calls allowed in any rolling second across processes (burst smoothing); default 2 × budget/60. */
+    burstPerSecond: int(1).optional(),
+    /** A chain with more than this fraction of contracts failing validation is rejected whole. */
+    maxRejectedFraction: fraction().default(0.2),
+    /** options:{s}:unusual — volume ≥ minVolume and volume/OI ≥ volumeOiRatio, largest premium first. */
+    unusual: z
+      .strictObject({ minVolume: int(0), volumeOiRatio: num(0), maxContracts: int(1, 1000) })
+      .default({ minVolume: 100, volumeOiRatio: 1, maxContracts: 50 }),
+    /** Wall period of the scheduler tick (due jobs are read from the market clock). */
+    tickMs: int(10, 5_000).default(100),
   }),
   discovery: section({
     intervalMs: positiveMs(),
     vpinMinBucketShares: int(1),
     correlationLookbackBars: int(2),
+    /** k of the 1-D k-means on trade sizes; the bucket is the dominant cluster's centre × tradesPerBucket. */
+    vpinSizeClusters: int(1, 10),
+    vpinTradesPerBucket: int(1),
+    /** Fewest trades / bars a symbol needs before a parameter is derived from them (else skipped). */
+    minTrades: int(2),
+    minBars: int(4),
+    /** Highest autocorrelation lag tested for the temporal lookback. */
+    maxLookbackLag: int(1),
+    /** Bars per rolling realised-volatility sample, and the percentiles that split LOW/NORMAL/HIGH. */
+    volWindowBars: int(2),
+    volRegimeQuantiles: z
+      .strictObject({ low: fraction(), high: fraction() })
+      .refine((q) => q.low < q.high, { message: 'low quantile must be below the high quantile' }),
+    /** File name of the discovered parameters under dataDir. */
+    yamlFile: text(),
   }),
   analytics: section({
     toxicityWeights: z
@@ -57,6 +96,55 @@ export const ServiceSections = z.strictObject({
     gexShiftAlert: fraction(),
     gexShiftWindowMs: positiveMs(),
     minOpenInterest: int(0),
+    /** Bucket size until discovery has published one for the symbol (seed 004: 1,000 shares). */
+    vpinDefaultBucketShares: int(1),
+    vpinClassification: z.enum(['tick', 'bvc']),
+    /** VPIN at or above `toxic` is labelled toxic, at or below `informed` informed (seed labels). */
+    vpinSignal: z.strictObject({ toxic: fraction(), informed: fraction() }),
+    /** Trade-pattern component of flow toxicity: score = clamp(Σ weight × ratio, 0, 1) over the last trades. */
+    patterns: z.strictObject({
+      windowTrades: int(10, 10_000),
+      weights: z.strictObject({ oddLot: num(-1, 1), sweep: num(-1, 1), block: num(-1, 1) }),
+      roundLot: int(1),
+      blockShares: int(1),
+      blockNotional: num(1),
+      sweepWindowMs: positiveMs(),
+      sweepMinLevels: int(2),
+    }),
+    /** Depth-weighted OBI: one weight per level, best first (the number of weights = levels used). */
+    obiDepthWeights: z.array(num(0)).min(1).max(50),
+    /** Book updates in the OBI volatility and MOC imbalance windows. */
+    obiWindow: int(2, 10_000),
+    hiddenOrders: z.strictObject({ minRefills: int(1), refillWindowMs: positiveMs(), windowMs: positiveMs() }),
+    /** Inputs older than these produce no output (seed: downstream drops books older than 5 s). */
+    staleBookMs: positiveMs(),
+    maxQuoteAgeMs: positiveMs(),
+    /** Indices have no stock quotes: their spot may come from Alpha Vantage intraday bars this old. */
+    maxIndexSpotAgeMs: positiveMs(),
+    maxChainAgeMs: positiveMs(),
+    /** A chain whose unusable contracts (impossible or no Greeks) carry more open interest than this is rejected. */
+    maxBadOpenInterestFraction: fraction(),
+    /** GEX is recomputed on a new chain, or when spot moved by this fraction since the last computation. */
+    gexSpotMoveFraction: fraction(),
+    riskFreeRate: num(-0.1, 1),
+    dividendYield: num(0, 1),
+    volForecast: z.strictObject({ lambda: fraction(), horizonMinutes: int(1), impliedWeight: fraction() }),
+    regime: z.strictObject({
+      /** Moving-average length and slope window, in 5-second bars. */
+      maBars: int(2),
+      /** |t| of the slope at or above which the regime is trending. */
+      trendTStat: num(0),
+      /** Default lookback (5-second bars) until discovery publishes one. */
+      defaultLookbackBars: int(2),
+      /** 5-second bars kept in memory per symbol (volatility history, regime, forecast, MOC). */
+      historyBars: int(10, 100_000),
+    }),
+    liquidity: z.strictObject({ maxSpreadBps: num(0), fullDepthNotional: num(1) }),
+    moc: z.strictObject({ directionThreshold: fraction(), trendBars: int(1), maxTrend: num(1) }),
+    /** The same alert (symbol + kind) is raised at most once per this many ms. */
+    alertCooldownMs: int(0),
+    /** Period of the analytics:status heartbeat per job. */
+    statusIntervalMs: positiveMs(),
   }),
   signals: section({ evaluateIntervalMs: positiveMs(), minConfidence: fraction() }),
   risk: section({ checkIntervalMs: positiveMs() }),
