@@ -1,4 +1,5 @@
-export { startRedisProcess, freePort, type RedisProcess, type RedisProcessOptions } from './adapters/redis-process';
+export { readStatus, type StatusReadOptions } from './adapters/status-reader';
+export { renderStatus, formatAge, formatUsd, type StatusSnapshot, type ServiceRow, type Headline, type FreshnessCell } from './core/status-view';
 export { ManagedProcess, type ManagedProcessOptions, type ProcessStatus, type ProcessState } from './adapters/managed-process';
 export {
   onCrash,

@@ -3,10 +3,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRedisProcess } from '@alphatrader/fleet';
+import { startRedisProcess } from '@alphatrader/redis-launcher';
 import { Redis } from 'ioredis';
 
-export { freePort } from '@alphatrader/fleet';
+export { freePort } from '@alphatrader/redis-launcher';
 
 export interface RedisServerHandle {
   readonly host: string;

@@ -1,0 +1,1 @@
+export { startRedisProcess, freePort, type RedisProcess, type RedisProcessOptions } from './redis-process';
