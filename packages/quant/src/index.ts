@@ -67,3 +67,29 @@ export {
   type CorrelationMatrix,
   type KMeans1d,
 } from './stats';
+export {
+  detectSweeps,
+  classifyTradeSize,
+  tradeSizeProfile,
+  detectIcebergs,
+  type TradeSide,
+  type TapeTrade,
+  type SweepOptions,
+  type Sweep,
+  type TradeSizeClass,
+  type TradeSizeOptions,
+  type TradeSizeProfile,
+  type BookSide,
+  type IcebergEvent,
+  type IcebergOptions,
+  type Iceberg,
+} from './detectors';
+export {
+  trailingStop,
+  isStopHit,
+  toCents,
+  DEFAULT_STOP_TIERS,
+  type StopTier,
+  type TrailingStopInput,
+  type TrailingStopResult,
+} from './trailing-stop';
