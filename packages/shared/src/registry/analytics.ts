@@ -35,6 +35,10 @@ export const ObiValue = z.strictObject({
   ...derived,
   /** Level-1 imbalance, −1..1. */
   level1: signedUnit,
+  /** The same mapped to 0..1 ((level1 + 1)/2), the range the seeds' 0.65/0.35 thresholds apply to. */
+  level1Normalised: unitInterval,
+  /** Where the sizes came from: the level-2 book, or the level-1 quote for symbols without depth. */
+  source: z.enum(['book', 'ticker']),
   /** Depth-weighted imbalance over `levels`, −1..1; null without a level-2 book. */
   depthWeighted: signedUnit.nullable(),
   levels: count,
@@ -87,8 +91,13 @@ export const ToxicityValue = z.strictObject({
   score: unitInterval,
   vpin: unitInterval.nullable(),
   patternScore: unitInterval,
-  obiVolatility: unitInterval,
+  /** Standard deviation of the level-1 OBI over the recent book updates; null without enough updates. */
+  obiVolatility: unitInterval.nullable(),
+  /** Weights applied: the configured ones, renormalised over the components that exist. */
   weights: z.strictObject({ vpin: unitInterval, patterns: unitInterval, obiVolatility: unitInterval }),
+  /** Shares of the recent prints that were odd lots, part of a sweep, or blocks. */
+  ratios: z.strictObject({ oddLot: unitInterval, sweep: unitInterval, block: unitInterval }),
+  trades: count,
 });
 export type ToxicityValue = z.infer<typeof ToxicityValue>;
 

@@ -43,3 +43,13 @@ export const eventsAnalytics = defineKey({
   owner: 'analytics',
   description: 'Analytics outputs that changed, so signal generation reacts without polling.',
 });
+
+export const eventsDiscovery = defineKey({
+  pattern: 'events:discovery',
+  type: 'stream',
+  ttlSeconds: null,
+  cap: 1000,
+  schema: ChangeEvent,
+  owner: 'discovery',
+  description: 'Discovered parameters that changed (one entry per run), so analytics reloads them without a restart.',
+});
