@@ -40,7 +40,6 @@ export {
   AvCallStats,
   AvErrorCounter,
   AvErrorEvent,
-  AvDropCounter,
   AvLatency,
   AvDegraded,
   AvFreshness,
@@ -54,7 +53,6 @@ export {
   monitoringAvLatency,
   monitoringAvDegraded,
   monitoringAvFreshness,
-  monitoringAvDropped,
 } from './monitoring';
 export {
   IbkrConnected,
@@ -136,7 +134,6 @@ export {
   technicalsAtr,
   macroSeries,
   avRateLimit,
-  avHistoricalRateLimit,
 } from './av';
 export {
   VpinValue,
