@@ -49,6 +49,7 @@ export function orderBookImbalance(book: BookInput, opts: ObiOptions = {}): numb
     num += w * (b - a);
     den += w * (b + a);
   }
+  if (!Number.isFinite(num) || !Number.isFinite(den)) throw new QuantInputError('book sizes overflow');
   if (den === 0) return 0;
   const obi = num / den;
   return obi > 1 ? 1 : obi < -1 ? -1 : obi;
@@ -66,8 +67,9 @@ export function weightedMid(book: BookInput): number | null {
   const ask = book.asks[0];
   if (bid === undefined || ask === undefined) return null;
   const q = bid.size + ask.size;
-  if (q === 0) return (bid.price + ask.price) / 2;
-  return (bid.price * ask.size + ask.price * bid.size) / q;
+  const mid = q === 0 ? (bid.price + ask.price) / 2 : (bid.price * ask.size + ask.price * bid.size) / q;
+  if (!Number.isFinite(mid)) throw new QuantInputError('book prices or sizes overflow');
+  return mid;
 }
 
 function validateBook(book: BookInput): void {

@@ -75,6 +75,17 @@ describe('gammaExposure', () => {
     expect(gex.byExpiry.map((e) => e.expiry)).toEqual(['2025-01-17', null]);
   });
 
+  it('absurd magnitudes that overflow throw instead of returning Infinity or NaN', () => {
+    const huge: GammaContract[] = [
+      { strike: 100, right: 'C', gamma: 1e300, openInterest: 1e300 },
+      { strike: 100, right: 'P', gamma: 1e300, openInterest: 1e300 },
+    ];
+    expect(() => gammaExposure(huge, 100)).toThrow(QuantInputError);
+    expect(() => deltaExposure([{ right: 'C', delta: 1, openInterest: 1e307 }], 1e300)).toThrow(
+      QuantInputError,
+    );
+  });
+
   it('an empty chain gives zero totals and no walls', () => {
     expect(gammaExposure([], 500)).toMatchObject({
       total: 0,

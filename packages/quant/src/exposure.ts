@@ -123,6 +123,11 @@ export function gammaExposure(
     }
   }
 
+  if (!Number.isFinite(total)) {
+    throw new QuantInputError(
+      'gamma exposure overflows: check gamma, openInterest and spot for absurd values',
+    );
+  }
   const byStrike = [...strikes.values()].sort((a, b) => a.strike - b.strike);
   let callWall: number | null = null;
   let putWall: number | null = null;
@@ -206,6 +211,9 @@ export function deltaExposure(
     const v = c.delta * c.openInterest * perUnit;
     if (c.right === 'C') calls += v;
     else puts += v;
+  }
+  if (!Number.isFinite(calls + puts)) {
+    throw new QuantInputError('delta exposure overflows: check openInterest and spot for absurd values');
   }
   return { total: calls + puts, calls, puts, unit: 'usd_delta_notional' };
 }

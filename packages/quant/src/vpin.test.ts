@@ -182,3 +182,36 @@ describe('VpinCalculator', () => {
     expect(vpinSeries([], ok)).toEqual([]);
   });
 });
+
+describe('VpinCalculator with a huge print', () => {
+  for (const classification of ['tick', 'bvc'] as const) {
+    it(`skips buckets that roll out unseen and still matches vpinSeries (${classification})`, () => {
+      const trades: VpinTrade[] = [
+        ...randomTape(300, 5),
+        { price: 101.37, size: 1_234_567 },
+        ...randomTape(300, 9).map((t) => ({ ...t, price: t.price + 1.3 })),
+      ];
+      const opts: VpinOptions = { bucketVolume: 500, window: 20, classification, initialPrice: 100 };
+      const series = vpinSeries(trades, opts);
+      const calc = new VpinCalculator(opts);
+      let buckets = 0;
+      for (const t of trades) {
+        buckets += calc.push(t);
+        expect(calc.value).toBe(buckets === 0 ? null : series[buckets - 1]);
+      }
+      expect(calc.bucketCount).toBe(series.length);
+      expect(series.length).toBeGreaterThan(1_234_567 / 500);
+    });
+  }
+
+  it('handles a trillion-share print without walking every bucket', () => {
+    const calc = new VpinCalculator({
+      bucketVolume: 50,
+      window: 50,
+      classification: 'tick',
+      initialPrice: 10,
+    });
+    expect(calc.push({ price: 10.01, size: 1e12 })).toBe(2e10);
+    expect(calc.value).toBe(1);
+  });
+});

@@ -167,6 +167,16 @@ export class VpinCalculator {
 
     let closed = 0;
     while (remaining > 0) {
+      if (out === null && this.fill === 0 && remaining >= (this.n + 1) * this.V) {
+        // A huge print fills more than a window of identical buckets: those beyond the last n would roll
+        // out of the window unseen, so count them without the loop (same label; BVC: ΔP = 0 after the
+        // first, i.e. the reference moves to this price). Keeps a bad print from stalling the stream.
+        const skip = Math.floor(remaining / this.V) - this.n;
+        this.count += skip;
+        closed += skip;
+        remaining -= skip * this.V;
+        if (this.cls === 'bvc') this.refTicks = ticks;
+      }
       const room = this.V - this.fill;
       const take = remaining >= room ? room : remaining;
       if (this.label === 1) this.buy += take;

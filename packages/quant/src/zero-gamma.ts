@@ -131,6 +131,8 @@ export function gammaProfile(
       dqT = Math.exp(-q * T);
     }
     const a = 1 / (iv * sqrtT);
+    // A vanishing σ√T (subnormal iv) makes gamma a spike at the strike: no contribution on any grid.
+    if (!(a < Infinity)) continue;
     ca[m] = a;
     cb[m] = (-lnK + (r - q + 0.5 * iv * iv) * T) * a;
     cc[m] = (c.right === 'C' ? oi : -oi) * dqT * a * INV_SQRT_2PI;
@@ -151,7 +153,7 @@ export function gammaProfile(
     else if (peak > last) peak = last;
     const dPeak = d0 + peak * delta;
     const ePeak = Math.exp(-0.5 * dPeak * dPeak);
-    if (ePeak < TINY) continue;
+    if (!(ePeak >= TINY)) continue;
     acc[peak] = acc[peak]! + coef * ePeak;
     const shrink = Math.exp(-delta * delta);
     // Upwards: e_{j+1} = e_j·exp(−d_j·δ − δ²/2), and that ratio itself shrinks by exp(−δ²) per step.
@@ -181,6 +183,9 @@ export function gammaProfile(
     const L = j === 0 ? from * spot : j === last ? to * spot : Math.exp(x0 + j * h);
     levels[j] = L;
     gex[j] = L * acc[j]!;
+    if (!Number.isFinite(gex[j])) {
+      throw new QuantInputError('gamma profile overflows: check openInterest, iv and T for absurd values');
+    }
   }
 
   const zero = findFlip(levels, gex, spot, m, opts.refine ?? true);
