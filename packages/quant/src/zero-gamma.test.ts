@@ -89,6 +89,20 @@ describe('zeroGamma', () => {
     }
   });
 
+  it('stays exact for contracts seconds from expiry, where d jumps by dozens per grid step', () => {
+    const T = 30 / (365 * 24 * 3600);
+    const chain: ZeroGammaContract[] = [];
+    for (let k = 380; k <= 620; k += 0.5) {
+      chain.push({ strike: k, right: 'C', openInterest: 100 + (k % 7) * 10, iv: 0.15, T });
+      chain.push({ strike: k, right: 'P', openInterest: 60 + (k % 5) * 30, iv: 0.15, T });
+    }
+    const prof = gammaProfile(chain, 500, { r: 0.05, q: 0 });
+    const refs = prof.levels.map((L) => referenceGex(chain, L, 0.05, 0));
+    const scale = Math.max(...refs.map(Math.abs));
+    refs.forEach((ref, j) => expect(Math.abs(prof.gex[j]! - ref)).toBeLessThanOrEqual(1e-10 * scale));
+    expect(scale).toBeGreaterThan(0);
+  });
+
   it('finds the same flip as an independent dense scan + bisection on bsm() gamma, nearest spot', () => {
     const chain = syntheticChain();
     const [r, q] = [0.045, 0.013];

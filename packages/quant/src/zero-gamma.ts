@@ -4,7 +4,7 @@
 //
 // Speed: gamma at level L is e^{−qT}·φ(d)/(L·σ√T) with d = a·ln L + b, a = 1/(σ√T). On a grid with equal
 // steps in ln L, d moves by the constant a·h, so exp(−d²/2) follows a two-term multiplicative recurrence:
-// three exponentials per contract instead of one per (contract, level). Walking outwards from each
+// four exponentials per contract instead of one per (contract, level). Walking outwards from each
 // contract's peak keeps every factor ≤ 1, so the recurrence cannot overflow and stops once it underflows.
 import type { OptionRight } from './bsm';
 import { DEFAULT_MIN_OPEN_INTEREST } from './exposure';
@@ -61,6 +61,7 @@ const INV_SQRT_2PI = 0.3989422804014327;
 /** exp(−d²/2) below this contributes nothing measurable (and keeps the loop out of subnormals). */
 const TINY = 1e-300;
 const HALF_D2_MAX = 690; // exp(−690) ≈ 2.3e-300
+const D_MAX = Math.sqrt(2 * HALF_D2_MAX);
 
 // Scratch buffers reused across calls (grown on demand) so a hot loop allocates nothing per call.
 let cap = 0;
@@ -158,20 +159,23 @@ export function gammaProfile(
     const shrink = Math.exp(-delta * delta);
     // Upwards: e_{j+1} = e_j·exp(−d_j·δ − δ²/2), and that ratio itself shrinks by exp(−δ²) per step.
     const up = Math.exp(-dPeak * delta - 0.5 * delta * delta);
+    // Levels where |d| ≤ D_MAX, i.e. exp(−d²/2) ≥ ~1e-300; d is linear in j, so the range is exact and
+    // the inner loops need no underflow test.
+    const jHi = Math.min(last, Math.floor((D_MAX - d0) / delta));
+    const jLo = Math.max(0, Math.ceil((-D_MAX - d0) / delta));
     let e = ePeak;
     let ratio = up;
-    for (let j = peak + 1; j <= last; j++) {
+    for (let j = peak + 1; j <= jHi; j++) {
       e *= ratio;
-      if (e < TINY) break;
       acc[j] = acc[j]! + coef * e;
       ratio *= shrink;
     }
-    // Downwards: e_{j−1} = e_j·exp(d_j·δ − δ²/2) = e_j·shrink/up at the peak, same shrink per step.
+    // Downwards: e_{j−1} = e_j·exp(d_j·δ − δ²/2), same shrink per step. (Not shrink/up: for a contract
+    // minutes from expiry δ is large, exp(−δ²) underflows and the quotient would be 0/0.)
     e = ePeak;
-    ratio = shrink / up;
-    for (let j = peak - 1; j >= 0; j--) {
+    ratio = Math.exp(dPeak * delta - 0.5 * delta * delta);
+    for (let j = peak - 1; j >= jLo; j--) {
       e *= ratio;
-      if (e < TINY) break;
       acc[j] = acc[j]! + coef * e;
       ratio *= shrink;
     }
