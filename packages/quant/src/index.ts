@@ -93,3 +93,16 @@ export {
   type TrailingStopInput,
   type TrailingStopResult,
 } from './trailing-stop';
+export {
+  tradePatterns,
+  tradePatternScore,
+  flowToxicity,
+  type PatternRatios,
+  type PatternWeights,
+  type TradePatterns,
+  type TradePatternOptions,
+  type ToxicityComponents,
+  type ToxicityWeights,
+  type FlowToxicity,
+} from './flow-toxicity';
+export { percentileRank, linearTrend, movingAverage, type LinearTrend } from './trend';
