@@ -1,0 +1,185 @@
+// Fault injection: the failure modes of a real gateway, switchable at run time (methods here, and the
+// same operations over the loopback HTTP control API).
+import { errorMessage } from './codec/encoder';
+import { Code } from './codec/ids';
+import type { PaperBroker } from './broker/broker';
+import type { Session } from './session';
+
+export type MalformedKind = 'underrun' | 'overrun' | 'unknown-message';
+
+/** What fault injection needs from the server. */
+export interface FaultHost {
+  sessions(): Iterable<Session>;
+  /** Drops every market-data subscription of every connection (1101: "data lost"). */
+  clearMarketData(): void;
+  flushAll(): void;
+  simNowSec(): number;
+  readonly broker: PaperBroker;
+}
+
+export interface FaultState {
+  silent: boolean;
+  silentUntil: number | null;
+  connectivityLost: boolean;
+  stoppedSymbols: string[];
+  rejectNextOrder: boolean;
+  fillDelayMs: number;
+}
+
+const MSG_1100 = 'Connectivity between IB and Trader Workstation has been lost.';
+const MSG_1101 = 'Connectivity between IB and Trader Workstation has been restored - data lost.';
+const MSG_1102 = 'Connectivity between IB and Trader Workstation has been restored - data maintained.';
+
+export class Faults {
+  private silentUntil: number | undefined;
+  private silenceTimer: NodeJS.Timeout | undefined;
+  private halted = false;
+  private restoreTimer: NodeJS.Timeout | undefined;
+  private readonly stopped = new Set<string>();
+
+  constructor(private readonly host: FaultHost) {}
+
+  // ---- state (hot path) ------------------------------------------------------------------------
+
+  isSilent(): boolean {
+    return this.silentUntil !== undefined;
+  }
+
+  isDataHalted(): boolean {
+    return this.halted;
+  }
+
+  isSymbolStopped(symbol: string): boolean {
+    return this.stopped.size > 0 && this.stopped.has(symbol);
+  }
+
+  state(): FaultState {
+    const broker = this.host.broker.faultState;
+    return {
+      silent: this.isSilent(),
+      silentUntil: this.silentUntil === undefined || this.silentUntil === Infinity ? null : this.silentUntil,
+      connectivityLost: this.halted,
+      stoppedSymbols: [...this.stopped],
+      rejectNextOrder: broker.rejectNext,
+      fillDelayMs: broker.fillDelayMs,
+    };
+  }
+
+  // ---- operations ------------------------------------------------------------------------------
+
+  /** Closes every client connection at once (the gateway restarting). Returns how many. */
+  dropConnections(): number {
+    let n = 0;
+    for (const s of this.host.sessions()) {
+      s.destroy();
+      n++;
+    }
+    return n;
+  }
+
+  /** Sockets stay open but nothing is read or written, for `ms` or until `endSilence()`. */
+  silence(ms?: number): void {
+    clearTimeout(this.silenceTimer);
+    this.silentUntil = ms === undefined ? Infinity : Date.now() + ms;
+    for (const s of this.host.sessions()) s.pause();
+    if (ms !== undefined) this.silenceTimer = setTimeout(() => this.endSilence(), ms);
+  }
+
+  endSilence(): void {
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = undefined;
+    if (this.silentUntil === undefined) return;
+    this.silentUntil = undefined;
+    for (const s of this.host.sessions()) s.resume();
+    this.host.flushAll();
+  }
+
+  /**
+   * Error 1100 to every client and market data stops; after `restoreAfterMs` (if given) 1102, or 1101
+   * with every market-data subscription dropped when `dataLost`.
+   */
+  connectivityLoss(opts: { restoreAfterMs?: number; dataLost?: boolean } = {}): void {
+    clearTimeout(this.restoreTimer);
+    this.halted = true;
+    this.broadcast(Code.CONNECTIVITY_LOST, MSG_1100);
+    if (opts.restoreAfterMs !== undefined) {
+      this.restoreTimer = setTimeout(
+        () => this.restoreConnectivity(opts.dataLost ?? false),
+        opts.restoreAfterMs,
+      );
+    }
+  }
+
+  restoreConnectivity(dataLost = false): void {
+    clearTimeout(this.restoreTimer);
+    this.restoreTimer = undefined;
+    if (!this.halted) return;
+    this.halted = false;
+    if (dataLost) {
+      this.host.clearMarketData();
+      this.broadcast(Code.CONNECTIVITY_RESTORED_DATA_LOST, MSG_1101);
+    } else {
+      this.broadcast(Code.CONNECTIVITY_RESTORED_DATA_KEPT, MSG_1102);
+    }
+  }
+
+  /** The next order (from any client) is rejected with error 201. */
+  rejectNextOrder(reason = 'Simulated rejection'): void {
+    this.host.broker.setRejectNext(reason);
+  }
+
+  /** Orders placed from now on fill no earlier than `ms` later (0 restores immediate fills). */
+  delayFills(ms: number): void {
+    this.host.broker.setFillDelay(ms);
+  }
+
+  /** No more market data of any kind for this symbol (and its options) until resumed. */
+  stopSymbol(symbol: string): void {
+    this.stopped.add(symbol.toUpperCase());
+  }
+
+  resumeSymbol(symbol: string): void {
+    this.stopped.delete(symbol.toUpperCase());
+  }
+
+  /**
+   * Sends one message the client cannot decode: a TICK_PRICE missing fields ("underrun"), a
+   * CURRENT_TIME with a field too many ("overrun"), or an unknown message id. The framing stays intact.
+   */
+  sendMalformed(kind: MalformedKind = 'underrun'): number {
+    let n = 0;
+    for (const s of this.host.sessions()) {
+      if (s.state !== 'ready') continue;
+      const w = s.w;
+      if (kind === 'underrun') w.message([1, 6, 1]);
+      else if (kind === 'overrun') {
+        w.message([49, 1, this.host.simNowSec(), 'unexpected']);
+      } else w.message([999, 1, 'unknown']);
+      s.touched();
+      n++;
+    }
+    return n;
+  }
+
+  /** Clears every fault. */
+  clear(): void {
+    this.endSilence();
+    if (this.halted) this.restoreConnectivity(false);
+    this.stopped.clear();
+    this.host.broker.setRejectNext(undefined);
+    this.host.broker.setFillDelay(0);
+  }
+
+  dispose(): void {
+    clearTimeout(this.silenceTimer);
+    clearTimeout(this.restoreTimer);
+  }
+
+  private broadcast(code: number, message: string): void {
+    for (const s of this.host.sessions()) {
+      if (s.state !== 'ready') continue;
+      errorMessage(s.w, -1, code, message);
+      s.touched();
+    }
+  }
+}
