@@ -245,18 +245,7 @@ export class OptionChains {
       const iv = Math.min(3, Math.max(0.03, atm * (1 - inputs.skew * x + 0.025 * x * x)));
       const m = Math.log(K / ref) / inputs.oiSd;
       const profile = Math.exp(-0.5 * (m / 1.3) ** 2) * sk.roundBoost[i]!;
-      const nearMoney = Math.abs(K / spot - 1) < 0.05;
-      out[2 * i] = this.contract(
-        inputs,
-        sk.ids[2 * i]!,
-        sk.hashes[2 * i]!,
-        K,
-        'C',
-        iv,
-        profile,
-        m,
-        nearMoney,
-      );
+      out[2 * i] = this.contract(inputs, sk.ids[2 * i]!, sk.hashes[2 * i]!, K, 'C', iv, profile, m);
       out[2 * i + 1] = this.contract(
         inputs,
         sk.ids[2 * i + 1]!,
@@ -266,7 +255,6 @@ export class OptionChains {
         iv,
         profile,
         m,
-        nearMoney,
       );
     }
     return out;
@@ -281,17 +269,23 @@ export class OptionChains {
     iv: number,
     profile: number,
     m: number,
-    nearMoney: boolean,
   ): OptionQuote {
     const g = bsm({ S: a.spot, K: strike, T: a.T, r: RISK_FREE_RATE, q: a.spec.divYield, sigma: iv, right });
     const theo = g.price;
-    // OTM options carry more open interest than ITM ones; a squeeze piles calls near the money.
+    // OTM options carry more open interest than ITM ones. A squeeze opens new call positions around
+    // the current spot, on top of the day's open interest.
     const otm = right === 'P' ? m < 0 : m > 0;
-    const surge = right === 'C' && nearMoney ? a.squeeze : 0;
-    const oi = Math.round(a.baseOi * profile * (otm ? 1.2 : 0.45) * (0.4 + 1.2 * hashUnit(h)) * (1 + surge));
-    const volume = Math.round(
-      a.baseOi * profile * a.turnover * a.cumVol * (0.3 + hashUnit(h ^ 0x5bd1e995)) * (1 + 4 * surge),
-    );
+    const u = hashUnit(h);
+    let oi = a.baseOi * profile * (otm ? 1.2 : 0.45) * (0.4 + 1.2 * u);
+    let volume = a.baseOi * profile * a.turnover * a.cumVol * (0.3 + hashUnit(h ^ 0x5bd1e995));
+    if (right === 'C' && a.squeeze > 0) {
+      const z = Math.log(strike / a.spot) / a.oiSd;
+      const surge = a.baseOi * a.squeeze * Math.exp(-0.5 * z * z) * (0.6 + 0.8 * u);
+      oi += 1.5 * surge;
+      volume += 3 * surge;
+    }
+    oi = Math.round(oi);
+    volume = Math.round(volume);
 
     const tier = a.spec.tier;
     const tick = tier === 'etf' ? 0.01 : tier === 'index' ? (theo < 3 ? 0.05 : 0.1) : theo < 3 ? 0.01 : 0.05;

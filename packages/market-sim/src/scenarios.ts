@@ -103,12 +103,13 @@ export function scenarioEffects(
       out.termSlope = -0.06;
       break;
     case 'gamma_squeeze': {
-      // Accelerating rally: the drift rate grows linearly for 30 minutes (3σ by then), then fades.
+      // Accelerating rally: the drift rate grows linearly for 30 minutes (2σ by then), then fades over
+      // about ten minutes (≈ 3.3σ in all).
       const t = elapsed / MIN;
-      const k = 6 / (30 * 30);
+      const k = 4 / (30 * 30);
       const ratePerMin = t < 30 ? k * t : k * 30 * Math.exp(-(t - 30) / 10);
       out.drift = ratePerMin / MIN;
-      out.singleNameDriftBoost = 1.8;
+      out.singleNameDriftBoost = 1.4;
       out.volMult = 1.3;
       out.tradeRateMult = 1.8;
       out.buyProb = 0.62;
