@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisProcess } from '@alphatrader/fleet';
+import { startRedisProcess } from '@alphatrader/redis-launcher';
 import { freePort, startRedisServer, type RedisServerHandle } from '@alphatrader/testkit';
 import { loadConfig, type RedisConfig } from '../config/index';
 import { createLogger } from '../logger/index';
@@ -217,7 +217,7 @@ describe('createRedis — Cluster', () => {
     ]);
     for (const node of nodes) {
       const admin = node.client();
-      await until(async () => ((await admin.cluster('INFO'))).includes('cluster_state:ok'));
+      await until(async () => (await admin.cluster('INFO')).includes('cluster_state:ok'));
     }
     const { logger } = captureLogger();
     const cfg = redisConfig({

@@ -113,9 +113,17 @@ export async function waitForRedis(client: RedisClient, timeoutMs: number): Prom
   });
 }
 
-/** QUIT (pending replies are delivered), falling back to disconnect after timeoutMs. */
+/**
+ * QUIT (pending replies are delivered) and wait for the connection to end; disconnect after timeoutMs.
+ * A client that is not connected is disconnected at once.
+ */
 export async function closeRedis(client: RedisClient, timeoutMs = 2000): Promise<void> {
   if (client.status === 'end') return;
+  if (client.status !== 'ready') {
+    client.disconnect(); // nothing to flush; stops the reconnect loop at once
+    return;
+  }
+  const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
   let timer: NodeJS.Timeout | undefined;
   const forced = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
@@ -124,7 +132,7 @@ export async function closeRedis(client: RedisClient, timeoutMs = 2000): Promise
     }, timeoutMs);
   });
   try {
-    await Promise.race([client.quit().then(() => undefined), forced]);
+    await Promise.race([client.quit().then(() => ended), forced]);
   } catch {
     client.disconnect();
   } finally {
