@@ -242,7 +242,7 @@ function findFlip(levels: number[], gex: number[], spot: number, m: number, refi
  * the linear interpolation. f(x) = Σ coef·exp(−d²/2) has the sign of the GEX profile (which is L·f), and
  * f'(x) = Σ coef·exp(−d²/2)·(−d·a) comes from the same exponentials. A step that would leave the shrinking
  * bracket is replaced by bisection, so convergence is guaranteed; from the interpolated start it usually
- * takes three evaluations.
+ * takes two or three evaluations.
  */
 function refineFlip(lo: number, hi: number, gLo: number, linear: number, m: number): number {
   let xLo = Math.log(lo);
@@ -278,11 +278,17 @@ function refineFlip(lo: number, hi: number, gLo: number, linear: number, m: numb
     if (Math.abs(f) <= 1e-13 * scale) break;
     if (f < 0 === loNegative) xLo = x;
     else xHi = x;
-    let next = x - f / df;
-    if (!(next > xLo && next < xHi)) next = 0.5 * (xLo + xHi);
-    const step = Math.abs(next - x);
-    x = next;
-    if (step <= 1e-13 * Math.abs(x) || xHi - xLo <= 1e-13 * Math.abs(x)) break;
+    const newton = x - f / df;
+    if (newton > xLo && newton < xHi) {
+      const step = Math.abs(newton - x);
+      x = newton;
+      // Newton converges quadratically: after a step of 1e-9 in ln L the remaining error is of order
+      // (f''/2f')·step², far below 1e-12 of the level, so one more evaluation would change nothing.
+      if (step <= 1e-9) break;
+    } else {
+      x = 0.5 * (xLo + xHi);
+      if (xHi - xLo <= 1e-13) break;
+    }
   }
   return Math.min(Math.max(Math.exp(x), lo), hi);
 }
