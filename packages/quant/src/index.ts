@@ -71,7 +71,6 @@ export {
   detectSweeps,
   classifyTradeSize,
   tradeSizeProfile,
-  detectIcebergs,
   type TradeSide,
   type TapeTrade,
   type SweepOptions,
@@ -79,11 +78,14 @@ export {
   type TradeSizeClass,
   type TradeSizeOptions,
   type TradeSizeProfile,
+} from './detectors';
+export {
+  detectIcebergs,
   type BookSide,
   type IcebergEvent,
   type IcebergOptions,
   type Iceberg,
-} from './detectors';
+} from './icebergs';
 export {
   trailingStop,
   isStopHit,
