@@ -11,6 +11,7 @@ import { expiryKind, expiryTime, listExpiries, type ExpiryKind } from './expirie
 import { occId, parseOccId } from './occ';
 import { hashString, hashUnit, mix32 } from './rng';
 import { cumulativeVolume } from './profile';
+import { nyDate } from './calendar';
 
 export const RISK_FREE_RATE = 0.045;
 const YEAR_MS = 365 * 86_400_000;
@@ -99,6 +100,7 @@ export class OptionChains {
   private readonly cache = new Map<string, CachedExpiry>();
   private readonly skeletons = new Map<string, Skeleton>();
   private expirySecond = -1;
+  private prunedHour = -1;
   private readonly expiryLists = new Map<string, string[]>();
 
   constructor(private readonly ctx: ChainContext) {}
@@ -154,10 +156,22 @@ export class OptionChains {
     const spot = this.ctx.spot(symbol);
     const ref = this.ctx.refPrice(symbol);
     if (!spec || spot === undefined || ref === undefined) return undefined;
+    this.pruneExpired(now);
     const skeleton = this.skeleton(key, spec, expiry, spot, ref);
     const entry = { second, quotes: this.build(spec, skeleton, expiry, spot, ref, now), skeleton };
     this.cache.set(key, entry);
     return entry;
+  }
+
+  /** Drops cached chains of past expiries, at most once per simulated hour (long runs stay bounded). */
+  private pruneExpired(now: number): void {
+    const hour = Math.floor(now / 3_600_000);
+    if (hour === this.prunedHour) return;
+    this.prunedHour = hour;
+    const today = nyDate(now);
+    for (const map of [this.cache, this.skeletons] as Map<string, unknown>[]) {
+      for (const key of map.keys()) if (key.slice(key.indexOf('|') + 1) < today) map.delete(key);
+    }
   }
 
   private skeleton(key: string, spec: SymbolSpec, expiry: string, spot: number, ref: number): Skeleton {

@@ -133,3 +133,24 @@ describe('trade tape', () => {
     );
   });
 });
+
+describe('session rollover', () => {
+  it('carries the close into the next session: prevClose, fresh day statistics, rolled expiries', () => {
+    const model = createMarketModel({ seed: 12, symbols: ['SPY'], startTime: nyTime('2025-09-16', 15, 55) });
+    model.step(nyTime('2025-09-16', 16, 30) - model.now());
+    const closing = model.quote('SPY')!;
+    expect(model.expiries('SPY')[0]).toBe('2025-09-17');
+    model.step(nyTime('2025-09-17', 9, 45) - model.now());
+    const q = model.quote('SPY')!;
+    expect(q.prevClose).toBe(closing.last);
+    expect(q.volume).toBeLessThan(closing.volume);
+    expect(q.volume).toBeGreaterThan(0);
+    expect(model.expiries('SPY')[0]).toBe('2025-09-17');
+    const minutes = model.intradayBars('SPY', 1, 20);
+    expect(minutes.at(-1)!.ts).toBe(nyTime('2025-09-17', 9, 44));
+    expect(minutes.some((b) => b.ts === nyTime('2025-09-16', 15, 59))).toBe(true);
+    expect(minutes.some((b) => b.ts >= nyTime('2025-09-16', 16) && b.ts < nyTime('2025-09-17', 9, 30))).toBe(
+      false,
+    );
+  });
+});
