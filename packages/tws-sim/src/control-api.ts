@@ -41,12 +41,10 @@ export async function startControlApi(opts: ControlApiOptions): Promise<ControlA
   function parse<T>(schema: z.ZodType<T>, body: unknown, reply: FastifyReply): T | undefined {
     const r = schema.safeParse(body ?? {});
     if (r.success) return r.data;
-    void reply
-      .code(400)
-      .send({
-        error: 'invalid body',
-        issues: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-      });
+    void reply.code(400).send({
+      error: 'invalid body',
+      issues: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    });
     return undefined;
   }
 

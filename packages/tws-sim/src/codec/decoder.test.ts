@@ -54,10 +54,7 @@ describe('request decoder (fields from the real client encoder)', () => {
       reqId: 8,
       isSmartDepth: true,
     });
-    const b = decode(
-      clientRequest('reqRealTimeBars', 9, stock, 5, 'TRADES', false, []),
-      'reqRealTimeBars',
-    );
+    const b = decode(clientRequest('reqRealTimeBars', 9, stock, 5, 'TRADES', false, []), 'reqRealTimeBars');
     expect(b).toMatchObject({ reqId: 9, barSize: 5, whatToShow: 'TRADES', useRTH: false });
     expect(decode(clientRequest('cancelRealTimeBars', 9), 'cancelRealTimeBars').reqId).toBe(9);
     const t = decode(

@@ -42,10 +42,10 @@ const remove = <T>(list: T[], item: T): void => {
   if (i >= 0) list.splice(i, 1);
 };
 
-/** Sale-condition codes on the tape: odd lot, intermarket sweep. */
+/** Sale-condition codes on the tape: intermarket sweep, odd lot (under 100 shares). */
 function specialConditions(t: Trade): string {
-  if (t.kind === 'odd_lot') return 'I';
   if (t.kind === 'sweep') return 'F';
+  if (t.size < 100) return 'I';
   return '';
 }
 
@@ -281,8 +281,8 @@ export class MarketFeed {
     const timeSec = Math.floor(t.ts / 1000);
     const cond = specialConditions(t);
     for (const s of r.tbtTrades) {
-      // "Last" leaves out odd lots, as TWS's Last tick-by-tick does; "AllLast" has every print.
-      if (s.type === TickByTickType.Last && t.kind === 'odd_lot') continue;
+      // "Last" leaves out odd lots (under 100 shares), as TWS's Last does; "AllLast" has every print.
+      if (s.type === TickByTickType.Last && t.size < 100) continue;
       if (!s.session.canStream()) {
         s.session.countDropped(1);
         continue;
