@@ -1,7 +1,7 @@
 // startAvSim: a fastify server speaking the Alpha Vantage query API over HTTP for the market model,
 // plus a loopback control API for faults, the rate limit and call counts.
 import { setTimeout as sleep } from 'node:timers/promises';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { MarketModel } from '@alphatrader/market-sim';
 import { FaultController, FaultSpecError, parseFaultSpec } from './faults';
 import { answerQuery, type QueryDeps } from './query';
@@ -64,8 +64,20 @@ export async function startAvSim(options: StartAvSimOptions): Promise<AvSimHandl
 
   const app = Fastify({
     ...(options.logger === undefined ? { logger: false } : { loggerInstance: options.logger }),
-    disableRequestLogging: true,
+    // Fastify's own request lines would print the URL, and with it the apikey: we log our own line.
+    logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: true,
+  });
+  // Logs the route, never the URL (it carries the apikey).
+  app.setErrorHandler((error, req, reply) => {
+    const e = (error instanceof Error ? error : new Error(String(error))) as Error & {
+      statusCode?: unknown;
+      code?: unknown;
+    };
+    const status = typeof e.statusCode === 'number' && e.statusCode >= 400 ? e.statusCode : 500;
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    req.log.error({ err: { message: e.message, code }, route: req.routeOptions.url, status }, 'av-sim error');
+    return reply.code(status).send({ error: e.message });
   });
 
   app.get('/query', async (req, reply) => {

@@ -1,6 +1,7 @@
 // TIME_SERIES_INTRADAY from the model's bars (same path as the quotes) and GLOBAL_QUOTE from its quote.
 import type { Bar } from '@alphatrader/market-sim';
 import { easternDate, easternDateTime } from '../eastern';
+import { whole } from '../format';
 import { csvLines, invalidCall, modelSymbol, type Answer, type RequestContext } from './context';
 
 export const INTRADAY_MINUTES = { '1min': 1, '5min': 5, '15min': 15, '30min': 30, '60min': 60 } as const;
@@ -15,7 +16,7 @@ const FULL_COUNT = 100_000;
 const COMPACT_COUNT = 100;
 
 const px = (n: number): string => n.toFixed(4);
-const vol = (n: number): string => String(Math.max(0, Math.round(n)));
+const vol = whole;
 
 export function timeSeriesIntraday(ctx: RequestContext): Answer {
   const symbol = ctx.params['symbol'];
