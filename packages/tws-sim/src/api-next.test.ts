@@ -87,7 +87,7 @@ describe('IBApiNext', () => {
     );
     const bestBid = depth.all.bids.get(0)!;
     const bestAsk = depth.all.asks.get(0)!;
-    expect(bestAsk.price).toBeGreaterThan(bestBid.price!);
+    expect(bestAsk.price).toBeGreaterThan(bestBid.price);
     expect(typeof bestBid.marketMaker).toBe('string');
     expect(next.errors).toEqual([]);
   });

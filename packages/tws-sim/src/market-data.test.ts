@@ -158,7 +158,7 @@ describe('market data (IBApi)', () => {
   it('sends 5-second real-time bars equal to the model bars', async () => {
     await connect();
     const id = clientId - 1;
-    c.ib.reqRealTimeBars(4, new Stock('MSFT'), 5, 'TRADES' as never, false, []);
+    c.ib.reqRealTimeBars(4, new Stock('MSFT'), 5, 'TRADES', false, []);
     await subscribed(id, 'realTimeBars', 1);
     const closed: number[] = [];
     const off = h.model.subscribe((e) => {

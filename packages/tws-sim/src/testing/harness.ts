@@ -91,7 +91,8 @@ export class RecordingClient {
 
   constructor(port: number) {
     this.ib = new IBApi({ host: '127.0.0.1', port, maxReqPerSec: 1000 });
-    this.ib.on(EventName.all, (name: string, args: unknown[]) => {
+    this.ib.on(EventName.all, (eventName: string, args: unknown[]) => {
+      const name = eventName as EventName;
       if (name === EventName.error) {
         const [err, code, reqId] = args as [Error, number, number];
         this.errors.push({ code, reqId, message: err.message });
