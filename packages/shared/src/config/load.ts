@@ -1,5 +1,7 @@
 // Loads config/config.yaml (or ATP_CONFIG): YAML → ${ENV} substitution → overrides → strict schema →
 // a deeply frozen AppConfig. Every problem is collected into one ConfigError listing path and reason.
+// ATP_OPS_PORTS=ephemeral makes every service bind its /healthz and /metrics server to port 0 (a free
+// port, logged at start-up), so a demo and a test fleet can run side by side on one machine.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,11 +76,20 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   if (redisUrl !== undefined) raw = deepMerge(raw, { redis: { url: redisUrl } });
   if (options.overrides !== undefined) raw = deepMerge(raw, options.overrides);
 
+  const opsPorts = readEnv('ATP_OPS_PORTS', env) ?? 'config';
+  if (!OPS_PORT_MODES.includes(opsPorts)) {
+    issues.push({
+      path: '(env) ATP_OPS_PORTS',
+      message: `expected one of ${OPS_PORT_MODES.join(', ')}, got ${JSON.stringify(opsPorts)}`,
+    });
+  }
+
   const parsed = AppConfigSchema.safeParse(raw);
   if (!parsed.success) issues.push(...parsed.error.issues.flatMap(toIssues));
   if (issues.length > 0 || !parsed.success) throw new ConfigError(path, dedupe(issues));
 
-  return deepFreeze(resolvePaths(parsed.data, dirname(path)));
+  const cfg = opsPorts === 'ephemeral' ? withEphemeralOpsPorts(parsed.data) : parsed.data;
+  return deepFreeze(resolvePaths(cfg, dirname(path)));
 }
 
 /** For a process entry point: loads the config or prints every issue to stderr and exits 78 (EX_CONFIG). */
@@ -92,6 +103,26 @@ export function loadConfigOrExit(options: LoadConfigOptions = {}): AppConfig {
     }
     throw err;
   }
+}
+
+/** ATP_OPS_PORTS: 'config' (default) binds the ports in the file, 'ephemeral' binds port 0 everywhere. */
+const OPS_PORT_MODES: readonly string[] = ['config', 'ephemeral'];
+
+/** Every listening port of every service section (`port`, and e.g. the dashboard's `uiPort`) becomes 0. */
+function withEphemeralOpsPorts(cfg: AppConfig): AppConfig {
+  const zeroPorts = <T extends Record<string, object>>(sections: T): T =>
+    Object.fromEntries(
+      Object.entries(sections).map(([name, section]) => [
+        name,
+        Object.fromEntries(
+          Object.entries(section).map(([k, v]) => [
+            k,
+            /^(port|\w+Port)$/.test(k) && typeof v === 'number' ? 0 : v,
+          ]),
+        ),
+      ]),
+    ) as T;
+  return { ...cfg, services: zeroPorts(cfg.services), extraServices: zeroPorts(cfg.extraServices) };
 }
 
 function toIssues(issue: z.core.$ZodIssue): ConfigIssue[] {
