@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadConfig, type ConfigOverrides } from './load';
 import { serviceConfig } from './lookup';
+import { SERVICE_NAMES } from '../registry/index';
 import { CONFIGURED_SERVICE_NAMES } from './service-sections';
 import { sentimentSymbols, tradedSymbols } from './symbols';
 
@@ -82,6 +83,7 @@ describe('config/config.yaml', () => {
 
   it('gives each of the 16 services its own section and a distinct port', () => {
     expect(CONFIGURED_SERVICE_NAMES).toHaveLength(16);
+    expect([...CONFIGURED_SERVICE_NAMES].sort()).toEqual([...SERVICE_NAMES].sort());
     const ports = CONFIGURED_SERVICE_NAMES.map((n) => cfg.services[n].port);
     expect(new Set(ports).size).toBe(16);
     for (const name of CONFIGURED_SERVICE_NAMES) expect(cfg.services[name].heartbeatIntervalMs).toBe(5000);
