@@ -97,7 +97,7 @@ describe('market data (IBApi)', () => {
       expect(['true', 'false']).toContain(parts[5]);
     }
     // The last values sent are the model's current quote.
-    const last = (name: string, type: number) =>
+    const last = (name: EventName, type: number) =>
       c
         .named(name)
         .filter((a) => a[0] === 1 && a[1] === type)

@@ -55,7 +55,7 @@ export interface RecordedError {
 }
 
 export interface Recorded {
-  name: string;
+  name: EventName;
   args: unknown[];
 }
 
@@ -118,11 +118,11 @@ export class RecordingClient {
     this.ib.disconnect();
   }
 
-  named(name: string): unknown[][] {
+  named(name: EventName): unknown[][] {
     return this.events.filter((e) => e.name === name).map((e) => e.args);
   }
 
-  count(name: string): number {
+  count(name: EventName): number {
     let n = 0;
     for (const e of this.events) if (e.name === name) n++;
     return n;
@@ -148,7 +148,7 @@ export class RecordingClient {
     let found: unknown[] | undefined;
     return this.waitFor(
       () => {
-        found = this.events.find((e) => e.name === name && pred(e.args))?.args;
+        found = this.events.find((e) => String(e.name) === String(name) && pred(e.args))?.args;
         return found !== undefined;
       },
       name,
