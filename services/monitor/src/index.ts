@@ -1,0 +1,19 @@
+export { startMonitor, type MonitorOptions } from './service';
+export { evaluateHealth, evaluateService, formatDuration, type Evaluation } from './core/evaluate';
+export {
+  monitorSettings,
+  expectedServices,
+  REDIS_MEMORY_WARN_FRACTION,
+  type MonitorSettings,
+} from './core/settings';
+export {
+  emptyMemory,
+  type Observation,
+  type MonitorMemory,
+  type FeedSpec,
+  type FeedSource,
+  type FeedReading,
+  type HeartbeatObservation,
+} from './core/types';
+export { createObserver, RedisUnavailableError, type ObserverDeps } from './adapters/observe';
+export { existingServices } from './adapters/service-folders';

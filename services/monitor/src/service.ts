@@ -1,0 +1,69 @@
+// The monitor under the fleet runtime: works out whom to expect and what to watch from the config and
+// the service folders, then every publishIntervalMs observes the fleet, judges it and publishes
+// system:health:main. State changes are logged with their reasons.
+import { childLogger, systemHealthMain, type ServiceContext, type ServiceHooks } from '@alphatrader/shared';
+import { evaluateHealth } from './core/evaluate';
+import { monitorSettings } from './core/settings';
+import { emptyMemory } from './core/types';
+import { createObserver } from './adapters/observe';
+import { existingServices } from './adapters/service-folders';
+
+export interface MonitorOptions {
+  /** Services that exist (default: the folders under services/ with a src/main.ts). */
+  services?: readonly string[];
+}
+
+const STATE_VALUE = { ok: 0, degraded: 1, down: 2 } as const;
+
+export function startMonitor(ctx: ServiceContext, opts: MonitorOptions = {}): ServiceHooks {
+  const log = childLogger(ctx.logger, 'health');
+  const settings = monitorSettings(ctx.config, opts.services ?? existingServices(), ctx.name);
+  const observe = createObserver({
+    redis: ctx.redis,
+    store: ctx.store,
+    clock: ctx.clock,
+    clockMode: ctx.config.clock.mode,
+    settings,
+  });
+  log.info(
+    {
+      expected: settings.expected,
+      feeds: settings.feeds.length,
+      heartbeatStaleMs: settings.heartbeatStaleMs,
+      publishIntervalMs: settings.publishIntervalMs,
+    },
+    'watching the fleet',
+  );
+
+  const stateGauge = ctx.metrics.gauge({
+    name: 'atp_monitor_state',
+    help: 'Fleet state from the last check: 0 ok, 1 degraded, 2 down',
+  });
+  const downGauge = ctx.metrics.gauge({ name: 'atp_monitor_services_down', help: 'Expected services down' });
+  const staleGauge = ctx.metrics.gauge({ name: 'atp_monitor_stale_feeds', help: 'Stale feeds' });
+  const checks = ctx.metrics.counter({ name: 'atp_monitor_checks_total', help: 'Health checks published' });
+
+  let memory = emptyMemory();
+  let lastSummary = '';
+  ctx.every(
+    'publish',
+    settings.publishIntervalMs,
+    async () => {
+      const { health, memory: next } = evaluateHealth(await observe(), settings, memory);
+      memory = next;
+      await ctx.store.set(systemHealthMain.at(), health);
+      checks.inc();
+      stateGauge.set(STATE_VALUE[health.state]);
+      downGauge.set(settings.expected.filter((n) => health.services[n]?.state === 'down').length);
+      staleGauge.set(Object.keys(health.staleFeeds).length);
+      const summary = `${health.state}|${health.reasons.join('|')}`;
+      if (summary !== lastSummary) {
+        const level = health.state === 'ok' ? 'info' : 'warn';
+        log[level]({ state: health.state, reasons: health.reasons }, `fleet ${health.state}`);
+        lastSummary = summary;
+      }
+    },
+    { immediate: true },
+  );
+  return {};
+}
