@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { readEnv, runtimeEnv, type Env } from './env';
-import { AppConfigSchema, type AppConfig } from './schema';
+import { AppConfigSchema, AppConfigShape, SECRET_ISSUE, type AppConfig } from './schema';
 import { formatPath, substituteEnv, type ConfigIssue } from './substitute';
 
 /** The repository's config/config.yaml. */
@@ -30,6 +30,11 @@ export interface LoadConfigOptions {
   env?: Env;
   /** Applied after substitution and after REDIS_URL (not substituted themselves). */
   overrides?: ConfigOverrides;
+  /**
+   * Default true. False for tools that call no external API (the operator CLI): a missing secret of an
+   * enabled service is then not an error. Services always load with secrets required.
+   */
+  requireSecrets?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -84,7 +89,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     });
   }
 
-  const parsed = AppConfigSchema.safeParse(raw);
+  let parsed = AppConfigSchema.safeParse(raw);
+  if (!parsed.success && options.requireSecrets === false && parsed.error.issues.every(isSecretIssue)) {
+    parsed = AppConfigShape.safeParse(raw); // only secrets are missing, and this caller uses none
+  }
   if (!parsed.success) issues.push(...parsed.error.issues.flatMap(toIssues));
   if (issues.length > 0 || !parsed.success) throw new ConfigError(path, dedupe(issues));
 
@@ -123,6 +131,10 @@ function withEphemeralOpsPorts(cfg: AppConfig): AppConfig {
       ]),
     ) as T;
   return { ...cfg, services: zeroPorts(cfg.services), extraServices: zeroPorts(cfg.extraServices) };
+}
+
+function isSecretIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.params?.[SECRET_ISSUE] === true;
 }
 
 function toIssues(issue: z.core.$ZodIssue): ConfigIssue[] {

@@ -40,3 +40,23 @@ describe('ATP_OPS_PORTS', () => {
     }
   });
 });
+
+describe('requireSecrets: false (tools that call no external API)', () => {
+  const REAL_AV = {}; // the default base URL is the real Alpha Vantage API, and no key is set
+
+  it('services still need the secret of an enabled service', () => {
+    expect(() => loadConfig({ env: REAL_AV })).toThrow(/ALPHAVANTAGE_API_KEY/);
+  });
+
+  it('loads the same file without it, secrets left unset', () => {
+    const cfg = loadConfig({ env: REAL_AV, requireSecrets: false });
+    expect(cfg.services['av-ingestion'].enabled).toBe(true);
+    expect(cfg.alphaVantage.apiKey).toBeUndefined();
+  });
+
+  it('still rejects every other problem', () => {
+    expect(() =>
+      loadConfig({ env: REAL_AV, requireSecrets: false, overrides: { redis: { db: 99 } } }),
+    ).toThrow(/redis\.db/);
+  });
+});
