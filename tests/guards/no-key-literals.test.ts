@@ -1,8 +1,9 @@
 // No Redis key string outside the registry: keys are built with registry entries
 // (`moduleHeartbeat.key({ service })`), so a TTL, cap or schema can never be bypassed by a hand-spelled key.
-// This scans every TypeScript file for string literals that start with a registry family and a colon.
+// This parses every TypeScript file and flags string literals that start with a registry family and a colon.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY_FAMILIES } from '@alphatrader/shared';
 
@@ -51,19 +52,28 @@ function escape(text: string): string {
 }
 
 /**
- * A quote (', " or `) immediately followed by a family name and a colon that is not followed by a space
- * (keys never contain spaces; 'risk: 0.5' in a YAML fixture or a test title is prose, not a key).
+ * Text of a string or template literal that starts with a family name and a colon not followed by a
+ * space (keys never contain spaces; 'risk: 0.5' in a YAML fixture or a test title is prose, not a key).
  */
 export function keyLiteralPattern(families: readonly string[]): RegExp {
-  return new RegExp(`(['"\`])(${families.map(escape).join('|')}):(?!\\s)`, 'g');
+  return new RegExp(`^(${families.map(escape).join('|')}):(?!\\s)`);
 }
 
+/** String and template literals only, found with the TypeScript parser: comments are prose, not keys. */
 export function findKeyLiterals(text: string, pattern: RegExp): Array<{ line: number; match: string }> {
+  const source = ts.createSourceFile('scan.ts', text, ts.ScriptTarget.Latest, true);
   const hits: Array<{ line: number; match: string }> = [];
-  text.split('\n').forEach((line, i) => {
-    for (const m of line.matchAll(pattern))
-      hits.push({ line: i + 1, match: line.slice(m.index).slice(0, 60) });
-  });
+  const visit = (node: ts.Node): void => {
+    let literal: string | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) literal = node.text;
+    else if (ts.isTemplateExpression(node)) literal = node.head.text;
+    if (literal !== undefined && pattern.test(literal)) {
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+      hits.push({ line: line + 1, match: literal.slice(0, 60) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
   return hits;
 }
 
@@ -77,8 +87,10 @@ describe('no Redis key literals outside the registry', () => {
       'const c = `signals:${id}`;',
       "const ok = 'marketing: yes';",
       "it('risk: rejects an unknown key', () => {});",
+      '// a comment naming market:SPY:book is prose',
+      'const d = `options:${s}:chain`;',
     ].join('\n');
-    expect(findKeyLiterals(sample, pattern).map((h) => h.line)).toEqual([1, 2, 3]);
+    expect(findKeyLiterals(sample, pattern).map((h) => h.line)).toEqual([1, 2, 3, 7]);
   });
 
   it('finds none in packages, services, scripts and tests', () => {
