@@ -7,7 +7,8 @@ import {
   previousTradingDay,
   sessionFor,
 } from './calendar';
-import { etParts, etTime } from './time';
+import { etDate, etTime } from './calendar';
+import { etParts } from './time';
 
 // Instants written in UTC so the expectations do not depend on the code under test.
 const utc = (iso: string) => Date.parse(iso);
@@ -57,6 +58,30 @@ describe('sessions across daylight-saving changes', () => {
     expect(isMarketOpen(utc('2026-03-06T13:30:00Z'))).toBe(false); // 08:30 EST
     expect(isMarketOpen(utc('2026-03-09T19:59:59Z'))).toBe(true);
     expect(isMarketOpen(utc('2026-03-09T20:00:00Z'))).toBe(false);
+  });
+});
+
+describe('New York date of an instant (cached day boundaries)', () => {
+  it('turns at New York midnight in winter, summer and on both change days', () => {
+    expect(etDate(utc('2026-01-02T04:59:59Z'))).toBe('2026-01-01');
+    expect(etDate(utc('2026-01-02T05:00:00Z'))).toBe('2026-01-02');
+    expect(etDate(utc('2026-07-02T03:59:59Z'))).toBe('2026-07-01');
+    expect(etDate(utc('2026-07-02T04:00:00Z'))).toBe('2026-07-02');
+    expect(etDate(utc('2026-03-08T04:59:59Z'))).toBe('2026-03-07');
+    expect(etDate(utc('2026-03-08T05:00:00Z'))).toBe('2026-03-08');
+    expect(etDate(utc('2026-11-01T03:59:59Z'))).toBe('2026-10-31');
+    expect(etDate(utc('2026-11-01T04:00:00Z'))).toBe('2026-11-01');
+  });
+
+  it('agrees with luxon’s zone conversion for instants spread over 2025–2027', () => {
+    const from = utc('2025-01-01T00:00:00Z');
+    const span = utc('2028-01-01T00:00:00Z') - from;
+    let seed = 12345;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 5000; i++) {
+      const ts = from + Math.floor(rand() * span);
+      expect(etDate(ts), new Date(ts).toISOString()).toBe(etParts(ts).date);
+    }
   });
 });
 

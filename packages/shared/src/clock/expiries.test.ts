@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expiries, yearsToClose } from './expiries';
-import { etTime } from './time';
+import { etTime } from './calendar';
 
 const HOUR = 3600_000;
 const YEAR = 365 * 24 * HOUR;

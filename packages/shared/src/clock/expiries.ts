@@ -1,7 +1,8 @@
 // Option expiries seen from an instant (0DTE, 1DTE, weekly, monthly) and time to an expiry's close in
 // years, as the pricing models take it.
-import { nextTradingDay, onOrBeforeTradingDay, sessionFor } from './calendar';
-import { addDays, etDate, etTime, parseIsoDate, toIsoDate, weekdayOf, type IsoDate } from './time';
+import { nextTradingDay, onOrBeforeTradingDay } from './calendar';
+import { dayInfo, dayInfoAt, isoAddDays, wallTime } from './days';
+import type { IsoDate } from './time';
 
 export interface Expiries {
   /** Today, when today is a trading day and its close is still ahead; else null. */
@@ -18,41 +19,61 @@ const MS_PER_YEAR = 365 * 24 * 3600 * 1000;
 
 /** Epoch ms of an expiry's close: the session close (early-close aware), 16:00 ET if no session. */
 export function expiryClose(expiry: IsoDate): number {
-  return sessionFor(expiry)?.close ?? etTime(expiry, '16:00');
+  return dayInfo(expiry).session?.close ?? wallTime(expiry, '16:00');
 }
 
 function weeklyExpiryOfWeek(anyDayOfWeek: IsoDate): IsoDate {
-  const friday = addDays(anyDayOfWeek, 5 - weekdayOf(anyDayOfWeek));
+  const friday = isoAddDays(anyDayOfWeek, 5 - dayInfo(anyDayOfWeek).weekday);
   return onOrBeforeTradingDay(friday);
 }
 
 function monthlyExpiryOf(year: number, month: number): IsoDate {
-  const first = parseIsoDate(`${year}-${String(month).padStart(2, '0')}-01`);
-  const thirdFriday = first.plus({ days: ((5 - first.weekday + 7) % 7) + 14 });
-  return onOrBeforeTradingDay(toIsoDate(thirdFriday));
+  const first = `${year}-${String(month).padStart(2, '0')}-01`;
+  const thirdFriday = isoAddDays(first, ((5 - dayInfo(first).weekday + 7) % 7) + 14);
+  return onOrBeforeTradingDay(thirdFriday);
+}
+
+interface Candidates {
+  oneDte: IsoDate;
+  /** This week's and next week's weekly expiry. */
+  weekly: readonly [IsoDate, IsoDate];
+  /** This month's and next month's monthly expiry. */
+  monthly: readonly [IsoDate, IsoDate];
+}
+
+const candidatesByDate = new Map<IsoDate, Candidates>();
+
+/** Expiry candidates of a date: the current one, or the next when the current has passed or closed. */
+function candidates(today: IsoDate): Candidates {
+  const hit = candidatesByDate.get(today);
+  if (hit !== undefined) return hit;
+  const thisWeek = weeklyExpiryOfWeek(today);
+  const nextWeek = weeklyExpiryOfWeek(isoAddDays(today, 8 - dayInfo(today).weekday));
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const c: Candidates = {
+    oneDte: nextTradingDay(today),
+    weekly: [thisWeek, nextWeek],
+    monthly: [
+      monthlyExpiryOf(year, month),
+      month === 12 ? monthlyExpiryOf(year + 1, 1) : monthlyExpiryOf(year, month + 1),
+    ],
+  };
+  if (candidatesByDate.size > 5000) candidatesByDate.clear();
+  candidatesByDate.set(today, c);
+  return c;
 }
 
 export function expiries(ts: number): Expiries {
-  const today = etDate(ts);
-  const session = sessionFor(today);
-  const live = (d: IsoDate) => d > today || (d === today && ts < expiryClose(d));
-
-  let weekly = weeklyExpiryOfWeek(today);
-  for (let i = 0; i < 3 && !live(weekly); i++)
-    weekly = weeklyExpiryOfWeek(addDays(weekly, 7 - weekdayOf(weekly) + 1));
-
-  const dt = parseIsoDate(today);
-  let monthly = monthlyExpiryOf(dt.year, dt.month);
-  if (!live(monthly)) {
-    const next = dt.startOf('month').plus({ months: 1 });
-    monthly = monthlyExpiryOf(next.year, next.month);
-  }
-
+  const today = dayInfoAt(ts);
+  const c = candidates(today.date);
+  // An expiry is live until its own close: later days always, today until the bell.
+  const live = (d: IsoDate) => d > today.date || (d === today.date && ts < expiryClose(d));
   return {
-    zeroDte: session !== null && ts < session.close ? today : null,
-    oneDte: nextTradingDay(today),
-    weekly,
-    monthly,
+    zeroDte: today.session !== null && ts < today.session.close ? today.date : null,
+    oneDte: c.oneDte,
+    weekly: live(c.weekly[0]) ? c.weekly[0] : c.weekly[1],
+    monthly: live(c.monthly[0]) ? c.monthly[0] : c.monthly[1],
   };
 }
 

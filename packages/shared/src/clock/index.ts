@@ -17,5 +17,6 @@ export { expiries, yearsToClose, expiryClose } from './expiries';
 export type { Expiries } from './expiries';
 export { marketDayNote, PUBLISHED_YEARS, publishedCalendar, ruleCalendar, easterSunday } from './holidays';
 export type { MarketDayNote, MarketDayKind } from './holidays';
-export { MARKET_ZONE, etParts, etDate, etTime, addDays, weekdayOf } from './time';
+export { MARKET_ZONE, etParts } from './time';
+export { etDate, etTime, addDays, weekdayOf } from './calendar';
 export type { EtParts, IsoDate, DateInput } from './time';

@@ -10,7 +10,6 @@ export type IsoDate = string;
 export type DateInput = IsoDate | number;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export function etDateTime(ts: number): DateTime {
   return DateTime.fromMillis(ts, { zone: MARKET_ZONE });
@@ -25,29 +24,6 @@ export function parseIsoDate(date: IsoDate): DateTime {
 
 export function toIsoDate(dt: DateTime): IsoDate {
   return dt.toISODate() ?? '';
-}
-
-/** New York calendar date of an instant, or the date itself. */
-export function etDate(input: DateInput): IsoDate {
-  return typeof input === 'number' ? toIsoDate(etDateTime(input)) : toIsoDate(parseIsoDate(input));
-}
-
-/** Epoch ms of a New York wall-clock time ('HH:MM') on a New York date. */
-export function etTime(date: IsoDate, hhmm: string): number {
-  const m = TIME_OF_DAY.exec(hhmm);
-  if (m === null) throw new RangeError(`not a time of day 'HH:MM': ${JSON.stringify(hhmm)}`);
-  return parseIsoDate(date)
-    .set({ hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 })
-    .toMillis();
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return toIsoDate(parseIsoDate(date).plus({ days }));
-}
-
-/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
-export function weekdayOf(date: IsoDate): number {
-  return parseIsoDate(date).weekday;
 }
 
 export interface EtParts {

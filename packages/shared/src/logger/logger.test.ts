@@ -88,6 +88,16 @@ describe('createLogger', () => {
     expect(r.msg).toContain(`redis://atp:${REDACTED}@10.0.0.1:6379`);
   });
 
+  it('masks webhook and bot tokens and bearer credentials inside free text', () => {
+    const { logger, raw } = capture();
+    logger.warn(
+      'post to https://discord.com/api/webhooks/123456/HOOK-SECRET-1 failed; ' +
+        'telegram https://api.telegram.org/bot123:BOT-SECRET-2/sendMessage; header Bearer BEARER-SECRET-3',
+    );
+    expect(raw()).not.toMatch(/HOOK-SECRET-1|BOT-SECRET-2|BEARER-SECRET-3/);
+    expect(raw()).toContain('discord.com/api/webhooks/123456/');
+  });
+
   it('serialises errors with their stack and scrubs secrets carried by them', () => {
     const { logger, records, raw } = capture();
     const err = Object.assign(new Error('request to https://x.test/q?apikey=SECRET-E1 failed'), {

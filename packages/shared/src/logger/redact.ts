@@ -23,8 +23,11 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
 
+/** Cheap pre-check: every pattern below needs one of these. */
+const MAYBE_SECRET = /[=@]|bearer|basic|\/bot|webhooks/i;
+
 export function scrubString(text: string): string {
-  if (text.length < 8) return text;
+  if (text.length < 8 || !MAYBE_SECRET.test(text)) return text;
   return text
     .replace(QUERY_SECRET, `$1${REDACTED}`)
     .replace(ASSIGNED_SECRET, `$1${REDACTED}`)
