@@ -109,7 +109,8 @@ export class ContractRegistry {
   private readonly byConId = new Map<number, SimContract>();
   private readonly bySymbol = new Map<string, SimContract>();
   private readonly byOptionId = new Map<string, SimContract>();
-  private optionsIndexed = false;
+  /** Simulated time of the last full option index (options list as days pass). */
+  private indexedAt = -Infinity;
 
   constructor(private readonly model: MarketModel) {
     for (const s of model.symbols) this.register(this.makeUnderlying(s, 'STK'));
@@ -125,7 +126,7 @@ export class ContractRegistry {
 
   byId(conId: number): SimContract | undefined {
     let c = this.byConId.get(conId);
-    if (!c && !this.optionsIndexed) {
+    if (!c && this.model.now() - this.indexedAt >= 60_000) {
       this.indexAllOptions();
       c = this.byConId.get(conId);
     }
@@ -226,7 +227,7 @@ export class ContractRegistry {
   }
 
   private indexAllOptions(): void {
-    this.optionsIndexed = true;
+    this.indexedAt = this.model.now();
     for (const c of this.bySymbol.values()) {
       for (const q of this.model.optionChain(c.symbol)) this.option(q);
     }

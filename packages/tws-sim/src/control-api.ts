@@ -29,6 +29,7 @@ const bodies = {
   rejectNext: z.object({ reason: z.string().min(1).max(200).optional() }),
   delayFills: z.object({ ms: z.number().int().min(0) }),
   symbol: z.object({ symbol: z.string().min(1).max(12) }),
+  depthPermission: z.object({ symbol: z.string().min(1).max(12), denied: z.boolean().optional() }),
   malformed: z.object({ kind: z.enum(['underrun', 'overrun', 'unknown-message']).optional() }),
   firehose: z.object({ perSubscription: z.number().int().positive().max(100_000).optional() }),
 };
@@ -97,6 +98,16 @@ export async function startControlApi(opts: ControlApiOptions): Promise<ControlA
     if (!b) return reply;
     faults.resumeSymbol(b.symbol);
     return faults.state();
+  });
+  app.post('/faults/depth-permission', (req, reply) => {
+    const b = parse(bodies.depthPermission, req.body, reply);
+    if (!b) return reply;
+    faults.depthPermission(b.symbol, b.denied ?? true);
+    return faults.state();
+  });
+  app.post('/faults/competing-session', (req, reply) => {
+    if (!parse(empty, req.body, reply)) return reply;
+    return { ended: faults.competingSession() };
   });
   app.post('/faults/malformed', (req, reply) => {
     const b = parse(bodies.malformed, req.body, reply);

@@ -186,6 +186,41 @@ describe('faults', () => {
     expect(c.unexpectedErrors()).toEqual([]);
   });
 
+  it('depth permission warning 2152: no book for that symbol, depth elsewhere unaffected', async () => {
+    const c = await connect();
+    await control('/faults/depth-permission', { symbol: 'AAPL' });
+    c.ib.reqMktDepth(9, new Stock('AAPL'), 10, true, []);
+    c.ib.reqMktDepth(10, new Stock('SPY'), 10, true, []);
+    const warning = await c.waitForError(2152, 9);
+    expect(warning.message).toContain('Need additional market data permissions');
+    await c.waitFor(
+      () => c.named(EventName.updateMktDepthL2).filter((a) => a[0] === 10).length >= 20,
+      'SPY book',
+    );
+    expect(c.named(EventName.updateMktDepthL2).filter((a) => a[0] === 9)).toEqual([]);
+    expect(c.unexpectedErrors([2152])).toEqual([]);
+  });
+
+  it('competing session 10197: every market-data request ends with the error', async () => {
+    const c = await connect();
+    c.ib.reqMktData(11, new Stock('SPY'), '', false, false);
+    c.ib.reqTickByTickData(12, new Stock('SPY'), 'AllLast' as never, 0, false);
+    await c.waitForEvent(EventName.tickReqParams);
+    await h.until(
+      (st) => st.clients.some((x) => x.clientId === nextClientId - 1 && x.subscriptions.tickByTick === 1),
+      'tbt',
+    );
+    const { json } = await control('/faults/competing-session', {});
+    expect(json.ended).toBeGreaterThanOrEqual(2);
+    await c.waitForError(10197, 11);
+    await c.waitForError(10197, 12);
+    const n = ticksOf(c, 11);
+    await h.step(2_000);
+    await sleep(20);
+    expect(ticksOf(c, 11)).toBe(n);
+    expect(c.unexpectedErrors([10197])).toEqual([]);
+  });
+
   it('sends a malformed message: the client reports its decoding error and the session goes on', async () => {
     const c = await connect();
     for (const kind of ['underrun', 'overrun', 'unknown-message'] as const) {

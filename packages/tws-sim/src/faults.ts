@@ -12,6 +12,8 @@ export interface FaultHost {
   sessions(): Iterable<Session>;
   /** Drops every market-data subscription of every connection (1101: "data lost"). */
   clearMarketData(): void;
+  /** Ends every market-data subscription with error `code` for its request id. */
+  endMarketData(code: number, message: string): number;
   flushAll(): void;
   simNowSec(): number;
   readonly broker: PaperBroker;
@@ -22,6 +24,7 @@ export interface FaultState {
   silentUntil: number | null;
   connectivityLost: boolean;
   stoppedSymbols: string[];
+  depthDeniedSymbols: string[];
   rejectNextOrder: boolean;
   fillDelayMs: number;
 }
@@ -36,6 +39,7 @@ export class Faults {
   private halted = false;
   private restoreTimer: NodeJS.Timeout | undefined;
   private readonly stopped = new Set<string>();
+  private readonly depthDenied = new Set<string>();
 
   constructor(private readonly host: FaultHost) {}
 
@@ -53,6 +57,10 @@ export class Faults {
     return this.stopped.size > 0 && this.stopped.has(symbol);
   }
 
+  isDepthDenied(symbol: string): boolean {
+    return this.depthDenied.size > 0 && this.depthDenied.has(symbol);
+  }
+
   state(): FaultState {
     const broker = this.host.broker.faultState;
     return {
@@ -60,6 +68,7 @@ export class Faults {
       silentUntil: this.silentUntil === undefined || this.silentUntil === Infinity ? null : this.silentUntil,
       connectivityLost: this.halted,
       stoppedSymbols: [...this.stopped],
+      depthDeniedSymbols: [...this.depthDenied],
       rejectNextOrder: broker.rejectNext,
       fillDelayMs: broker.fillDelayMs,
     };
@@ -143,6 +152,20 @@ export class Faults {
   }
 
   /**
+   * Depth requests for this symbol get warning 2152 (missing depth permissions) and no book, so a
+   * client must fall back to level 1. `denied = false` restores depth for new requests.
+   */
+  depthPermission(symbol: string, denied = true): void {
+    if (denied) this.depthDenied.add(symbol.toUpperCase());
+    else this.depthDenied.delete(symbol.toUpperCase());
+  }
+
+  /** A competing live session took the data: error 10197 on every market-data request, which ends. */
+  competingSession(): number {
+    return this.host.endMarketData(Code.COMPETING_SESSION, 'No market data during competing live session');
+  }
+
+  /**
    * Sends one message the client cannot decode: a TICK_PRICE missing fields ("underrun"), a
    * CURRENT_TIME with a field too many ("overrun"), or an unknown message id. The framing stays intact.
    */
@@ -166,6 +189,7 @@ export class Faults {
     this.endSilence();
     if (this.halted) this.restoreConnectivity(false);
     this.stopped.clear();
+    this.depthDenied.clear();
     this.host.broker.setRejectNext(undefined);
     this.host.broker.setFillDelay(0);
   }

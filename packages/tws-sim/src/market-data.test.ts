@@ -293,6 +293,32 @@ describe('market data (IBApi)', () => {
     expect(c.unexpectedErrors()).toEqual([]);
   });
 
+  it('serves the SPX index (level as last price) and SPX options (trading class SPXW), also by conId alone', async () => {
+    await connect();
+    const spx: Contract = { symbol: 'SPX', secType: SecType.IND, exchange: 'CBOE', currency: 'USD' };
+    c.ib.reqMktData(16, spx, '', false, false);
+    await c.waitFor(() => c.named(EventName.tickPrice).some((a) => a[0] === 16 && a[1] === 4), 'SPX level');
+    const level = c.named(EventName.tickPrice).find((a) => a[0] === 16 && a[1] === 4)![2] as number;
+    expect(level).toBeCloseTo(h.model.quote('SPX')!.last, 6);
+    const { contract } = optionContract('SPX');
+    c.ib.reqContractDetails(17, contract);
+    await c.waitForEvent(EventName.contractDetailsEnd, (a) => a[0] === 17);
+    const d = c.named(EventName.contractDetails).find((a) => a[0] === 17)![1] as {
+      contract: Contract;
+      underConId: number;
+    };
+    expect(d.contract).toMatchObject({ symbol: 'SPX', tradingClass: 'SPXW', secType: 'OPT' });
+    expect(d.contract.localSymbol).toMatch(/^SPXW {2}\d{6}C\d{8}$/);
+    c.ib.reqContractDetails(18, { conId: d.contract.conId });
+    await c.waitForEvent(EventName.contractDetailsEnd, (a) => a[0] === 18);
+    expect(
+      (c.named(EventName.contractDetails).find((a) => a[0] === 18)![1] as { contract: Contract }).contract
+        .conId,
+    ).toBe(d.contract.conId);
+    c.ib.cancelMktData(16);
+    expect(c.unexpectedErrors()).toEqual([]);
+  });
+
   it('rejects unknown contracts (200), duplicate ticker ids (102) and depth on options (10092)', async () => {
     await connect();
     c.ib.reqMktData(13, new Stock('ZZZZ'), '', false, false);

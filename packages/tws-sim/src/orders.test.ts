@@ -263,9 +263,16 @@ describe('paper broker', () => {
     await c.waitForError(434, 21);
     await c.waitForError(10243, 22);
     await c.waitForError(103, 23);
-    for (const id of [20, 21, 22]) expect(c.named(EventName.openOrder).some((a) => a[0] === id)).toBe(false);
+    c.ib.placeOrder(
+      24,
+      { symbol: 'SPX', secType: SecType.IND, exchange: 'CBOE', currency: 'USD' },
+      order({}),
+    );
+    await c.waitForError(201, 24);
+    for (const id of [20, 21, 22, 24])
+      expect(c.named(EventName.openOrder).some((a) => a[0] === id)).toBe(false);
     expect(execs(c, 23).reduce((s, e) => s + e[2].shares, 0)).toBe(10);
-    expect(c.unexpectedErrors([200, 434, 10243, 103])).toEqual([]);
+    expect(c.unexpectedErrors([200, 434, 10243, 103, 201])).toEqual([]);
   });
 
   it('answers executions, account summary and P&L, with values that follow the fills', async () => {

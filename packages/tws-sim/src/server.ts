@@ -113,6 +113,18 @@ export async function startTwsSim(opts: TwsSimOptions): Promise<TwsSim> {
     clearMarketData: () => {
       for (const s of sessions) feed.removeSession(s);
     },
+    endMarketData: (code, message) => {
+      let n = 0;
+      for (const s of sessions) {
+        if (s.state !== 'ready') continue;
+        const ids = [...s.mktData.keys(), ...s.depth.keys(), ...s.bars.keys(), ...s.tbt.keys()];
+        for (const reqId of ids) errorMessage(s.w, reqId, code, message);
+        n += ids.length;
+        feed.removeSession(s);
+        s.touched();
+      }
+      return n;
+    },
     flushAll: () => {
       for (const s of sessions) flushSession(s);
     },
@@ -177,7 +189,23 @@ export async function startTwsSim(opts: TwsSimOptions): Promise<TwsSim> {
         else log.warn({ session: s.id, type: req.type }, 'request before START_API ignored');
         continue;
       }
-      if (s.state === 'ready') dispatch(ctx, s, req);
+      if (s.state !== 'ready') continue;
+      try {
+        dispatch(ctx, s, req);
+      } catch (err) {
+        // A failing handler answers that request with an error; the gateway and the connection go on.
+        log.error(
+          { session: s.id, type: req.type, err: err instanceof Error ? err.message : String(err) },
+          'request failed',
+        );
+        errorMessage(
+          s.w,
+          peekRequestId(u.fields),
+          Code.ERROR_VALIDATING_REQUEST,
+          'Server error when validating an API client request.',
+        );
+        s.touched();
+      }
     }
   }
 
@@ -200,7 +228,15 @@ export async function startTwsSim(opts: TwsSimOptions): Promise<TwsSim> {
     }
     routeBrokerEvent(ctx, e);
   });
-  feed.start((ev) => broker.onMarketEvent(ev));
+  let feedErrors = 0;
+  feed.start(
+    (ev) => broker.onMarketEvent(ev),
+    (err) => {
+      // Never let a consumer fault break the model's loop; log the first few.
+      if (feedErrors++ < 10)
+        log.error({ err: err instanceof Error ? err.message : String(err) }, 'market event handling failed');
+    },
+  );
 
   // A fault in the model must not take the gateway down: log it and carry on with the next period.
   const guarded = (what: string, fn: () => void) => (): void => {

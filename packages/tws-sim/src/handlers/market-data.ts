@@ -63,6 +63,15 @@ export function reqMktDepth(ctx: SimContext, s: Session, r: RequestOf<'reqMktDep
     );
     return;
   }
+  if (ctx.faults.isDepthDenied(c.symbol)) {
+    fail(
+      s,
+      r.reqId,
+      Code.DEPTH_PERMISSION_WARNING,
+      'Exchanges - Depth: IEX; Top: BYX; AMEX; BATS; EDGEA; Need additional market data permissions - Depth: NASDAQ.TOTALVIEW; ARCA; NYSE.OPENBOOK;',
+    );
+    return;
+  }
   const sub = newDepthSub(r.reqId, s, c.symbol, r.numRows, r.isSmartDepth);
   s.depth.set(r.reqId, sub);
   ctx.feed.addDepth(sub);

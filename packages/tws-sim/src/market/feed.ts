@@ -59,10 +59,14 @@ export class MarketFeed {
     private readonly faults: FeedFaults,
   ) {}
 
-  start(listener?: (ev: MarketEvent) => void): void {
+  start(listener?: (ev: MarketEvent) => void, onError?: (err: unknown) => void): void {
     this.unsubscribe = this.model.subscribe((ev) => {
-      this.onEvent(ev);
-      listener?.(ev);
+      try {
+        this.onEvent(ev);
+        listener?.(ev);
+      } catch (err) {
+        onError?.(err);
+      }
     });
   }
 

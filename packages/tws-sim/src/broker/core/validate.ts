@@ -17,8 +17,12 @@ export type Validation = { ok: true; order: ValidOrder } | { ok: false; code: nu
 const reject = (code: number, message: string): Validation => ({ ok: false, code, message });
 
 export function validateOrder(req: PlaceOrderRequest, contract: SimContract | undefined): Validation {
-  if (!contract)
+  if (!contract) {
     return reject(Code.NO_SECURITY_DEFINITION, 'No security definition has been found for the request');
+  }
+  if (contract.secType === 'IND') {
+    return reject(Code.ORDER_REJECTED, 'Order rejected - reason:Index contracts are not tradable');
+  }
   const qty = req.totalQuantity;
   if (qty === undefined || Number.isNaN(qty) || qty === 0) {
     return reject(Code.ORDER_SIZE_ZERO, 'The order size cannot be zero.');
