@@ -15,7 +15,7 @@ let proc: ChildProcess;
 let client: Redis;
 
 async function configGet(name: string): Promise<string> {
-  const reply = (await client.config('GET', name));
+  const reply = await client.config('GET', name);
   return reply[1] ?? '';
 }
 
