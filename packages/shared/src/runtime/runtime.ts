@@ -55,6 +55,8 @@ export async function startServiceRuntime(opts: StartServiceOptions): Promise<Se
       base: { version },
     });
   const startedAt = Date.now();
+  if (!section.enabled)
+    logger.warn({ service: opts.name }, 'service is disabled in the config; starting it anyway');
 
   let status: ServiceStatus = 'starting';
   let lastError: string | null = null;
