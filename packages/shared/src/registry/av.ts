@@ -176,3 +176,14 @@ export const avRateLimit = defineKey({
   description:
     'Alpha Vantage calls of the rolling minute shared by all processes (member = call id, score = epoch ms).',
 });
+
+export const avHistoricalRateLimit = defineKey({
+  pattern: 'ratelimit:av:historical',
+  type: 'zset',
+  ttlSeconds: 120,
+  cap: 5000,
+  schema: z.string().min(1),
+  owner: 'av-ingestion',
+  description:
+    'HISTORICAL_OPTIONS backfill calls of the rolling minute (throttled to 300/min), also counted in ratelimit:av:calls.',
+});

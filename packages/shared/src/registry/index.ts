@@ -40,6 +40,7 @@ export {
   AvCallStats,
   AvErrorCounter,
   AvErrorEvent,
+  AvDropCounter,
   AvLatency,
   AvDegraded,
   AvFreshness,
@@ -53,6 +54,7 @@ export {
   monitoringAvLatency,
   monitoringAvDegraded,
   monitoringAvFreshness,
+  monitoringAvDropped,
 } from './monitoring';
 export {
   IbkrConnected,
@@ -134,6 +136,7 @@ export {
   technicalsAtr,
   macroSeries,
   avRateLimit,
+  avHistoricalRateLimit,
 } from './av';
 export {
   VpinValue,

@@ -55,6 +55,17 @@ export const AvErrorCounter = z.strictObject({
 });
 export type AvErrorCounter = z.infer<typeof AvErrorCounter>;
 
+export const AvDropCounter = z.strictObject({
+  count,
+  /** The last dropped contract (OCC id as sent), its symbol, field and offending value. */
+  lastContract: z.string(),
+  lastSymbol: symbol,
+  lastField: z.string(),
+  lastValue: z.string().nullable(),
+  ts: epochMs,
+});
+export type AvDropCounter = z.infer<typeof AvDropCounter>;
+
 export const AvErrorEvent = z.strictObject({
   /** rate_limited, premium, sample, invalid, empty, malformed, transient, http. */
   kind: z.string().min(1),
@@ -191,4 +202,15 @@ export const monitoringAvFreshness = defineKey({
   schema: AvFreshness,
   owner: 'av-ingestion',
   description: 'Last successful and last attempted fetch per data type and symbol (field = type:symbol).',
+});
+
+export const monitoringAvDropped = defineKey({
+  pattern: 'monitoring:api:av:dropped',
+  type: 'hash',
+  ttlSeconds: 86_400,
+  schema: AvDropCounter,
+  owner: 'av-ingestion',
+  presence: 'event',
+  description:
+    'Option contracts dropped by validation, by reason (field = reason: negative_gamma, crossed_quote, bad_occ, …).',
 });

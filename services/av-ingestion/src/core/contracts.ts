@@ -1,0 +1,251 @@
+// Data quality of one options chain, in one pass from AV's schema-checked rows (all strings) to stored
+// contracts: numbers parsed strictly (a blank or "NaN" field is not a zero), then every contract checked
+// (|delta| ≤ 1, gamma ≥ 0, IV in (0, 5], positive theta only below $1/day, prices and sizes ≥ 0,
+// bid ≤ ask, an OCC id that parses and agrees with the row). A bad contract is dropped with a counted
+// reason, never repaired. One pass, no intermediate copies: a 10,000-row chain is on the hot path.
+import {
+  AV_OPTION_GREEK_FIELDS,
+  isAvDate,
+  parseAvNumber,
+  parseOccContractId,
+  type AvOptionContractRow,
+  type OptionContract,
+} from '@alphatrader/shared';
+
+export const DROP_REASONS = [
+  'not_a_number',
+  'bad_type',
+  'bad_date',
+  'partial_greeks',
+  'missing_greeks',
+  'wrong_underlying',
+  'bad_occ',
+  'occ_mismatch',
+  'bad_strike',
+  'negative_price',
+  'negative_size',
+  'crossed_quote',
+  'delta_out_of_range',
+  'negative_gamma',
+  'iv_out_of_range',
+  'theta_too_positive',
+] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+export interface ContractDrop {
+  contractId: string;
+  reason: DropReason;
+  field: string;
+  /** The offending value (number or AV's text). */
+  value: string | number | null;
+}
+
+export interface ValidatedChain {
+  contracts: OptionContract[];
+  drops: ContractDrop[];
+  /** Rows AV sent. */
+  total: number;
+  /** AV's snapshot date of the rows (`date`), from the first kept contract; null when none was kept. */
+  date: string | null;
+}
+
+/** Largest IV accepted: deep-ITM and illiquid rows carry junk IV (AV's own captures show 5.98). */
+export const MAX_IV = 5;
+/** Positive theta (a deep-ITM European put can earn time value) is believable only below $1/day. */
+export const MAX_POSITIVE_THETA = 1;
+
+export interface ValidateOptions {
+  /** The symbol asked for; rows for another underlying are dropped. */
+  symbol: string;
+  /** Asked with require_greeks (or HISTORICAL_OPTIONS): IV and Greeks must be present. */
+  requireGreeks: boolean;
+  /**
+   * Range-check IV and Greeks (default true). The open-interest backfill stores no Greeks, so junk IV
+   * on deep-ITM rows (common in HISTORICAL_OPTIONS) does not cost it the row's open interest.
+   */
+  checkGreeks?: boolean;
+}
+
+type Drop = Omit<ContractDrop, 'contractId'>;
+type Row = AvOptionContractRow;
+
+const PRICE_FIELDS = ['bid', 'ask', 'last', 'mark'] as const;
+const SIZE_FIELDS = ['bid_size', 'ask_size', 'volume', 'open_interest'] as const;
+
+interface OccParts {
+  expiry: string;
+  right: 'C' | 'P';
+  strike: number;
+}
+
+/**
+ * OCC ids of a chain share a handful of root+date prefixes: the prefix is parsed once with the shared
+ * anchored parser, the right and 8-digit strike per id.
+ */
+function occParser(): (id: string) => OccParts | null {
+  const prefixes = new Map<string, string | null>();
+  return (id) => {
+    const n = id.length;
+    if (n < 16) return null;
+    const prefix = id.slice(0, n - 9);
+    let expiry = prefixes.get(prefix);
+    if (expiry === undefined) {
+      expiry = parseOccContractId(`${prefix}C00000000`)?.expiry ?? null;
+      prefixes.set(prefix, expiry);
+    }
+    if (expiry === null) return null;
+    const r = id[n - 9];
+    const digits = id.slice(n - 8);
+    if ((r !== 'C' && r !== 'P') || !EIGHT_DIGITS.test(digits)) return null;
+    return { expiry, right: r, strike: Number(digits) / 1000 };
+  };
+}
+
+const EIGHT_DIGITS = /^\d{8}$/;
+
+/** Dates repeat across a chain (a few expiries, one snapshot date): check each text once. */
+function dateChecker(): (text: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let ok = seen.get(text);
+    if (ok === undefined) {
+      ok = isAvDate(text);
+      seen.set(text, ok);
+    }
+    return ok;
+  };
+}
+
+interface Parsers {
+  validDate: (text: string) => boolean;
+  occ: (id: string) => OccParts | null;
+}
+
+function readRow(row: Row, opts: ValidateOptions, parsers: Parsers): OptionContract | Drop {
+  const { validDate } = parsers;
+  const right = row.type === 'call' ? 'C' : row.type === 'put' ? 'P' : null;
+  if (right === null) return { reason: 'bad_type', field: 'type', value: row.type };
+  if (!validDate(row.expiration)) return { reason: 'bad_date', field: 'expiration', value: row.expiration };
+  if (!validDate(row.date)) return { reason: 'bad_date', field: 'date', value: row.date };
+
+  const strike = parseAvNumber(row.strike);
+  if (strike === null) return { reason: 'not_a_number', field: 'strike', value: row.strike };
+  const prices = [0, 0, 0, 0];
+  for (let i = 0; i < 4; i++) {
+    const f = PRICE_FIELDS[i]!;
+    const n = parseAvNumber(row[f]);
+    if (n === null) return { reason: 'not_a_number', field: f, value: row[f] };
+    prices[i] = n;
+  }
+  const sizes = [0, 0, 0, 0];
+  for (let i = 0; i < 4; i++) {
+    const f = SIZE_FIELDS[i]!;
+    const n = parseAvNumber(row[f]);
+    if (n === null) return { reason: 'not_a_number', field: f, value: row[f] };
+    sizes[i] = n;
+  }
+  const greeks: (number | null)[] = [null, null, null, null, null, null];
+  let present = 0;
+  for (let i = 0; i < 6; i++) {
+    const f = AV_OPTION_GREEK_FIELDS[i]!;
+    const text = row[f];
+    if (text === undefined) continue;
+    present++;
+    const n = parseAvNumber(text);
+    if (n === null) return { reason: 'not_a_number', field: f, value: text };
+    greeks[i] = n + 0; // AV sends "-0.00000": store 0
+  }
+  if (present !== 0 && present !== 6) {
+    const missing = AV_OPTION_GREEK_FIELDS.find((f) => row[f] === undefined) ?? 'implied_volatility';
+    return { reason: 'partial_greeks', field: missing, value: null };
+  }
+  if (present === 0 && opts.requireGreeks) {
+    return { reason: 'missing_greeks', field: 'implied_volatility', value: null };
+  }
+
+  if (row.symbol.toUpperCase() !== opts.symbol) {
+    return { reason: 'wrong_underlying', field: 'symbol', value: row.symbol };
+  }
+  const occ = parsers.occ(row.contractID);
+  if (occ === null) return { reason: 'bad_occ', field: 'contractID', value: row.contractID };
+  if (!(strike > 0)) return { reason: 'bad_strike', field: 'strike', value: strike };
+  if (occ.expiry !== row.expiration)
+    return { reason: 'occ_mismatch', field: 'expiration', value: row.expiration };
+  if (occ.right !== right) return { reason: 'occ_mismatch', field: 'type', value: row.type };
+  if (Math.abs(occ.strike - strike) > 1e-6) return { reason: 'occ_mismatch', field: 'strike', value: strike };
+
+  const [bid, ask, last, mark] = prices as [number, number, number, number];
+  for (let i = 0; i < 4; i++) {
+    if (prices[i]! < 0) return { reason: 'negative_price', field: PRICE_FIELDS[i]!, value: prices[i]! };
+    if (sizes[i]! < 0) return { reason: 'negative_size', field: SIZE_FIELDS[i]!, value: sizes[i]! };
+  }
+  if (bid > ask) return { reason: 'crossed_quote', field: 'bid', value: bid };
+
+  const [iv, delta, gamma, theta, vega, rho] = greeks;
+  if (present === 6 && opts.checkGreeks !== false) {
+    if (!(Math.abs(delta!) <= 1)) return { reason: 'delta_out_of_range', field: 'delta', value: delta! };
+    if (!(gamma! >= 0)) return { reason: 'negative_gamma', field: 'gamma', value: gamma! };
+    if (!(iv! > 0 && iv! <= MAX_IV))
+      return { reason: 'iv_out_of_range', field: 'implied_volatility', value: iv! };
+    if (theta! >= MAX_POSITIVE_THETA) return { reason: 'theta_too_positive', field: 'theta', value: theta! };
+  }
+  return {
+    occ: row.contractID,
+    underlying: opts.symbol,
+    expiry: row.expiration,
+    strike,
+    right,
+    bid,
+    ask,
+    last,
+    mark,
+    bidSize: sizes[0]!,
+    askSize: sizes[1]!,
+    volume: sizes[2]!,
+    openInterest: sizes[3]!,
+    iv: iv ?? null,
+    delta: delta ?? null,
+    gamma: gamma ?? null,
+    theta: theta ?? null,
+    vega: vega ?? null,
+    rho: rho ?? null,
+  };
+}
+
+/** Reads and validates every row: each is either a kept contract or a counted drop. */
+export function validateContracts(rows: readonly Row[], opts: ValidateOptions): ValidatedChain {
+  const contracts: OptionContract[] = [];
+  const drops: ContractDrop[] = [];
+  const parsers: Parsers = { validDate: dateChecker(), occ: occParser() };
+  let date: string | null = null;
+  for (const row of rows) {
+    const r = readRow(row, opts, parsers);
+    if ('reason' in r) {
+      drops.push({ contractId: row.contractID, ...r });
+    } else {
+      date ??= row.date;
+      contracts.push(r);
+    }
+  }
+  return { contracts, drops, total: rows.length, date };
+}
+
+/** Drops counted by reason. */
+export function countDrops(drops: readonly ContractDrop[]): Partial<Record<DropReason, number>> {
+  const out: Partial<Record<DropReason, number>> = {};
+  for (const d of drops) out[d.reason] = (out[d.reason] ?? 0) + 1;
+  return out;
+}
+
+/** Why a validated chain must not replace the last good one, or null when it may. */
+export function chainRejection(chain: ValidatedChain, maxRejectedFraction: number): string | null {
+  if (chain.contracts.length === 0) {
+    return `no valid contracts (${chain.drops.length} of ${chain.total} dropped)`;
+  }
+  const fraction = chain.drops.length / chain.total;
+  if (fraction > maxRejectedFraction) {
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    return `${chain.drops.length} of ${chain.total} contracts failed validation (${pct(fraction)} > ${pct(maxRejectedFraction)})`;
+  }
+  return null;
+}

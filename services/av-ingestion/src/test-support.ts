@@ -1,0 +1,133 @@
+// Test fixture: a private redis-server, a stepped market model behind av-sim over HTTP, the repository's
+// config pointed at both, a manual market clock, and a logger whose every line is captured unredacted
+// (so a test sees exactly what this service would have logged).
+import { Writable } from 'node:stream';
+import { pino, type Logger } from 'pino';
+import { startAvSim, type AvSimHandle } from '@alphatrader/av-sim';
+import { createMarketModel, type SimMarketModel } from '@alphatrader/market-sim';
+import {
+  createServiceMetrics,
+  createStore,
+  loadConfig,
+  type AppConfig,
+  type ConfigOverrides,
+  type Store,
+} from '@alphatrader/shared';
+import { startRedisServer, type RedisServerHandle } from '@alphatrader/testkit';
+import type { Redis } from 'ioredis';
+import { createIngestion, type Ingestion, type IngestionDeps } from './ingestion';
+
+export const MODEL_SYMBOLS = [
+  'SPY',
+  'QQQ',
+  'IWM',
+  'AAPL',
+  'TSLA',
+  'NVDA',
+  'AMD',
+  'GOOGL',
+  'META',
+  'AMZN',
+  'MSFT',
+  'VXX',
+];
+
+export interface ManualClock {
+  now(): number;
+  set(t: number): void;
+  advance(ms: number): void;
+}
+
+export function manualClock(start: number): ManualClock {
+  let t = start;
+  return {
+    now: () => t,
+    set: (v) => {
+      t = v;
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
+export interface CapturedLogger {
+  logger: Logger;
+  /** Every line written so far (raw JSON text). */
+  text(): string;
+}
+
+/** A pino logger without the fleet's redaction, capturing every record at debug level. */
+export function captureLogger(): CapturedLogger {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return {
+    logger: pino({ level: 'debug', base: { service: 'av-ingestion' } }, stream),
+    text: () => chunks.join(''),
+  };
+}
+
+export interface Harness {
+  redis: RedisServerHandle;
+  model: SimMarketModel;
+  sim: AvSimHandle;
+  /** The repository's config with Redis, the simulator URL and these overrides. */
+  config(overrides?: ConfigOverrides): AppConfig;
+  /** A new connection and a store on it. */
+  connect(): { redis: Redis; store: Store };
+  /** An ingestion on its own connection. */
+  ingestion(
+    config: AppConfig,
+    extra: Partial<IngestionDeps> & Pick<IngestionDeps, 'clock'>,
+  ): { ingestion: Ingestion; log: CapturedLogger; store: Store; redis: Redis };
+  stop(): Promise<void>;
+}
+
+export async function startHarness(seed = 7): Promise<Harness> {
+  const redis = await startRedisServer();
+  const model = createMarketModel({ seed, symbols: MODEL_SYMBOLS });
+  model.step(20 * 60_000); // 09:50 ET: the session has bars, volume and a live 0DTE expiry
+  const sim = await startAvSim({ model, callsPerMinute: Infinity });
+  const connect = () => {
+    const client = redis.client();
+    return { redis: client, store: createStore(client) };
+  };
+  return {
+    redis,
+    model,
+    sim,
+    config(overrides = {}) {
+      return loadConfig({
+        env: { ATP_CLOCK_MODE: 'real' },
+        overrides: {
+          redis: { url: redis.url },
+          ...overrides,
+          alphaVantage: { baseUrl: `${sim.url}/query`, ...(overrides['alphaVantage'] ?? {}) },
+        },
+      });
+    },
+    connect,
+    ingestion(config, extra) {
+      const { redis: client, store } = connect();
+      const log = captureLogger();
+      const ingestion = createIngestion({
+        config,
+        redis: client,
+        store,
+        logger: log.logger,
+        metrics: createServiceMetrics('av-ingestion', { defaultMetrics: false }),
+        ...extra,
+      });
+      return { ingestion, log, store, redis: client };
+    },
+    async stop() {
+      await sim.stop();
+      await redis.stop();
+    },
+  };
+}
