@@ -10,6 +10,7 @@ describe('@alphatrader/quant public surface', () => {
         'DEFAULT_MIN_OPEN_INTEREST',
         'DEFAULT_STOP_TIERS',
         'IV_MAX',
+        'IcebergTracker',
         'IV_MIN',
         'QuantInputError',
         'VpinCalculator',

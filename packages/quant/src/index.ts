@@ -86,6 +86,7 @@ export {
   type IcebergOptions,
   type Iceberg,
 } from './icebergs';
+export { IcebergTracker, type IcebergTrackerOptions } from './iceberg-tracker';
 export {
   trailingStop,
   isStopHit,
