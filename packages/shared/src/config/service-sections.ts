@@ -29,6 +29,43 @@ export const ServiceSections = z.strictObject({
     reconnect: backoff,
     priceBand: fraction(),
     sweepWindowMs: positiveMs(),
+    /** Out-of-band prints in a row, agreeing with each other, after which the band re-anchors (a real gap). */
+    priceBandReanchorCount: int(1, 1000).default(5),
+    /** Sweep: distinct price levels or venues taken by same-side prints within sweepWindowMs. */
+    sweepMinLevels: int(2, 50).default(3),
+    sweepMinVenues: int(2, 50).default(3),
+    /** reqCurrentTime every probe interval; no answer within the timeout = dead socket. */
+    livenessProbeIntervalMs: positiveMs().default(5_000),
+    livenessTimeoutMs: positiveMs().default(5_000),
+    /** Error 326 (client id in use): try clientId, clientId + 1, … this many ids, then wrap. */
+    clientIdAttempts: int(1, 32).default(5),
+    /** Outgoing request rate (IB allows 50/s). */
+    maxRequestsPerSecond: int(1, 50).default(45),
+    /** A feed with no update for this long during market hours is reported in monitoring:data:stale. */
+    staleAfterMs: positiveMs().default(5_000),
+    /** While a symbol is fresh, its 1 s snapshot keys are rewritten at least this often (quiet quotes). */
+    keepAliveMs: positiveMs().default(500),
+    /** monitoring:ibkr:metrics period; ibkr:connected and ibkr:account are refreshed every statusRefreshMs. */
+    metricsIntervalMs: positiveMs().default(1_000),
+    statusRefreshMs: positiveMs().default(5_000),
+    /** Error 10197 (competing live session): retry the subscription after this long. */
+    competingSessionRetryMs: positiveMs().default(60_000),
+    /** A depth book that lost sync (bad position, invalid row) is re-requested at most this often. */
+    depthResyncMinIntervalMs: positiveMs().default(2_000),
+    /** Unusual volume: window volume ≥ ratio × the time-of-day baseline (5-second bars). */
+    unusualVolume: z
+      .strictObject({
+        windowSeconds: int(5, 3_600),
+        ratio: num(1),
+        slotMinutes: int(1, 390),
+        minSamples: int(1),
+        minVolume: num(0),
+      })
+      .default({ windowSeconds: 60, ratio: 3, slotMinutes: 30, minSamples: 12, minVolume: 0 }),
+    /** Option quotes for ibkr:subscriptions:options: lease poll period and most contracts quoted at once. */
+    options: z
+      .strictObject({ pollMs: positiveMs(), maxSubscriptions: int(0, 1_000) })
+      .default({ pollMs: 1_000, maxSubscriptions: 80 }),
   }),
   'av-ingestion': section({
     chainSymbols: symbolList(),

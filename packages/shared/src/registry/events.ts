@@ -11,6 +11,8 @@ export const ChangeEvent = z.strictObject({
   /** The registry key that now holds the new value. */
   key: z.string().min(1),
   ts: epochMs,
+  /** Every kind that changed for the symbol since the writer's previous entry (coalesced writers), `kind` first. */
+  changes: z.array(z.string().regex(/^[a-z0-9_]+$/)).max(32).optional(),
 });
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 

@@ -84,7 +84,7 @@ export const ibkrSubscriptionsOptions = defineKey({
   owner: 'every service',
   presence: 'event',
   description:
-    'Option contracts other services want quoted (member = OCC id, score = lease expiry epoch ms); ingestion quotes live leases.',
+    'Option contracts other services want quoted (member = OCC id, score = lease expiry, epoch ms of the market clock); ingestion quotes live leases.',
 });
 
 export const ibkrOptionQuote = defineKey({

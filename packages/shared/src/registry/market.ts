@@ -1,7 +1,7 @@
 // market:{symbol}:* — live market data from IBKR (and 1-minute bars from Alpha Vantage). Seed TTLs:
 // market data 1 s, bars 10 s; derived detections 5 s (calculated metrics).
 import { z } from 'zod';
-import { Bar, BookLevel, count, epochMs, price, signedUnit, size, symbol, unitInterval } from './common';
+import { Bar, BookLevel, clockTime, count, epochMs, price, signedUnit, size, symbol, unitInterval } from './common';
 import { defineKey } from './define';
 
 export const OrderBook = z.strictObject({
@@ -80,6 +80,10 @@ export const Sweep = z.strictObject({
   endPrice: price,
   durationMs: z.number().nonnegative(),
   ts: epochMs,
+  /** Evidence: prints in the run, what qualified it, prints the tape flagged as intermarket sweeps (F). */
+  trades: count.optional(),
+  reason: z.enum(['levels', 'venues', 'levels_and_venues']).optional(),
+  isoPrints: count.optional(),
 });
 export type Sweep = z.infer<typeof Sweep>;
 
@@ -90,6 +94,10 @@ export const UnusualVolume = z.strictObject({
   ratio: z.number().nonnegative(),
   windowSeconds: z.number().positive(),
   ts: epochMs,
+  /** Evidence: the baseline used (this time-of-day slot, or the session while the slot is young), the slot start (HH:MM New York) and the bars behind it. */
+  baseline: z.enum(['time_of_day', 'session']).optional(),
+  slot: clockTime.optional(),
+  samples: count.optional(),
 });
 export type UnusualVolume = z.infer<typeof UnusualVolume>;
 
