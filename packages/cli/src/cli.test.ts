@@ -7,6 +7,8 @@ import {
   analyticsStatus,
   createStore,
   eventsMarket,
+  marketBook,
+  marketTimestamp,
   moduleHeartbeat,
   systemHalt,
   systemHealthMain,
@@ -15,6 +17,10 @@ import {
 } from '@alphatrader/shared';
 import { freePort, startRedisServer, type RedisServerHandle } from '@alphatrader/testkit';
 import { runCli } from './cli';
+
+const SPY_FEED = `${marketTimestamp.family}:SPY`;
+const BOGUS_KEY = `${marketBook.family}:SPY:bogus`;
+const MODULE_GLOB = `${moduleHeartbeat.family}:*`;
 
 let server: RedisServerHandle;
 let admin: Redis;
@@ -143,21 +149,21 @@ describe('atp get', () => {
     expect(missing.out).toContain('does not exist');
     expect(missing.out).toContain('monitor keeps it present');
 
-    const unknown = await atp(['get', 'market:SPY:bogus']);
+    const unknown = await atp(['get', BOGUS_KEY]);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain("unknown key 'market:SPY:bogus'");
-    expect(unknown.err).toContain('market:{symbol}:book');
+    expect(unknown.err).toContain(`unknown key '${BOGUS_KEY}'`);
+    expect(unknown.err).toContain(marketBook.pattern);
   });
 });
 
 describe('atp keys', () => {
   it('lists registry entries matching a glob with their live keys, TTLs and sizes', async () => {
     await store.set(moduleHeartbeat.at({ service: 'monitor' }), heartbeat('monitor'));
-    const r = await atp(['keys', 'module:*']);
+    const r = await atp(['keys', MODULE_GLOB]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('module:heartbeat:{service}  [string, ttl 15.0s, every service, always present]');
+    expect(r.out).toContain(`${moduleHeartbeat.pattern}  [string, ttl 15.0s, every service, always present]`);
     expect(r.out).toMatch(/module:heartbeat:monitor\s+ttl \d/);
-    const doc = JSON.parse((await atp(['keys', 'module:*', '--json'])).out) as {
+    const doc = JSON.parse((await atp(['keys', MODULE_GLOB, '--json'])).out) as {
       entries: Array<{
         entry: { pattern: string };
         live: Array<{ key: string; ttlMs: number; size: number }>;
@@ -238,7 +244,7 @@ describe('atp halt / resume / health / status', () => {
     await store.set(systemHealthMain.at(), {
       state: 'degraded',
       services: { analytics: { state: 'up', heartbeatAgeMs: 900, reason: null } },
-      staleFeeds: { 'market:SPY': 4200 },
+      staleFeeds: { [SPY_FEED]: 4200 },
       halted: false,
       reasons: ['market feeds stale (limit 3.0s): SPY silent 4.2s'],
       checks: 7,
@@ -247,7 +253,7 @@ describe('atp halt / resume / health / status', () => {
     const h = await atp(['health']);
     expect(h.code).toBe(0);
     expect(h.out).toContain('fleet DEGRADED');
-    expect(h.out).toContain('market:SPY 4.2s');
+    expect(h.out).toContain(`${SPY_FEED} 4.2s`);
     expect(JSON.parse((await atp(['health', '--json'])).out)).toMatchObject({ state: 'degraded', checks: 7 });
   });
 

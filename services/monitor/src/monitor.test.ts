@@ -28,6 +28,7 @@ const MARKET_OPEN = Date.UTC(2026, 10, 24, 15, 0, 0);
 const MARKET_CLOSED = Date.UTC(2026, 10, 24, 23, 0, 0);
 const FEED_LIMIT_MS = 600;
 const HEARTBEAT_STALE_MS = 1500;
+const SPY_FEED = `${marketTimestamp.family}:SPY`;
 
 let server: RedisServerHandle;
 let admin: Redis;
@@ -136,10 +137,10 @@ describe('monitor service', () => {
 
   it('flags the symbol whose timestamps stop while the market is open, and clears it when they resume', async () => {
     fresh.delete('SPY');
-    const h = await healthWhere((x) => 'market:SPY' in x.staleFeeds);
+    const h = await healthWhere((x) => SPY_FEED in x.staleFeeds);
     expect(h.state).toBe('degraded');
-    expect(Object.keys(h.staleFeeds)).toEqual(['market:SPY']);
-    expect(h.staleFeeds['market:SPY']).toBeGreaterThan(FEED_LIMIT_MS);
+    expect(Object.keys(h.staleFeeds)).toEqual([SPY_FEED]);
+    expect(h.staleFeeds[SPY_FEED]).toBeGreaterThan(FEED_LIMIT_MS);
     expect(h.reasons.join('\n')).toContain('SPY silent');
     fresh.add('SPY');
     await healthWhere((x) => x.state === 'ok');

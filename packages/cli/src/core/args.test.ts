@@ -22,19 +22,19 @@ describe('parseCliArgs', () => {
       configPath: null,
     });
     expect(parseCliArgs(['keys']).command).toEqual({ name: 'keys', pattern: '*', limit: 10_000 });
-    expect(parseCliArgs(['keys', 'market:*', '--limit', '50']).command).toEqual({
+    expect(parseCliArgs(['keys', 'fam:*', '--limit', '50']).command).toEqual({
       name: 'keys',
-      pattern: 'market:*',
+      pattern: 'fam:*',
       limit: 50,
     });
-    expect(parseCliArgs(['get', 'system:halt', '--count', '5', '--config', 'x.yaml'])).toEqual({
-      command: { name: 'get', key: 'system:halt', count: 5 },
+    expect(parseCliArgs(['get', 'fam:flag', '--count', '5', '--config', 'x.yaml'])).toEqual({
+      command: { name: 'get', key: 'fam:flag', count: 5 },
       json: false,
       configPath: 'x.yaml',
     });
-    expect(parseCliArgs(['tail', 'analytics:alerts', '--max', '3', '--timeout', '9']).command).toEqual({
+    expect(parseCliArgs(['tail', 'fam:list', '--max', '3', '--timeout', '9']).command).toEqual({
       name: 'tail',
-      key: 'analytics:alerts',
+      key: 'fam:list',
       count: 0,
       max: 3,
       timeoutSeconds: 9,
@@ -60,11 +60,11 @@ describe('parseCliArgs', () => {
 
 describe('globToRegExp', () => {
   it('matches like Redis SCAN MATCH', () => {
-    expect(globToRegExp('market:*').test('market:{symbol}:book')).toBe(true);
-    expect(globToRegExp('market:SP?:book').test('market:SPY:book')).toBe(true);
-    expect(globToRegExp('market:[SQ]*').test('market:QQQ:book')).toBe(true);
-    expect(globToRegExp('market:[^S]*').test('market:SPY:book')).toBe(false);
+    expect(globToRegExp('fam:*').test('fam:{symbol}:book')).toBe(true);
+    expect(globToRegExp('fam:SP?:book').test('fam:SPY:book')).toBe(true);
+    expect(globToRegExp('fam:[SQ]*').test('fam:QQQ:book')).toBe(true);
+    expect(globToRegExp('fam:[^S]*').test('fam:SPY:book')).toBe(false);
     expect(globToRegExp('a.b').test('axb')).toBe(false);
-    expect(globToRegExp('module:heartbeat:*').test('system:halt')).toBe(false);
+    expect(globToRegExp('mod:beat:*').test('fam:flag')).toBe(false);
   });
 });

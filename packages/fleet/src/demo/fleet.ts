@@ -68,6 +68,8 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     IBKR_PORT: String(twsPort),
     ALPHAVANTAGE_BASE_URL: `${avUrl}/query`,
     ALPHAVANTAGE_API_KEY: 'demo-simulator-key',
+    // Every /healthz and /metrics server on a free port: a demo and a test fleet can share a machine.
+    ATP_OPS_PORTS: 'ephemeral',
     ...opts.env,
   };
 

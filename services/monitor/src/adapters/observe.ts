@@ -15,6 +15,7 @@ import {
   simClock,
   systemHalt,
   type Clock,
+  type KeyRef,
   type ReadResult,
   type RedisClient,
   type Store,
@@ -70,6 +71,14 @@ export function createObserver(deps: ObserverDeps): () => Promise<Observation> {
     );
   }
 
+  /** When a key with a TTL was last written, in market ms: its TTL is reset on every write. */
+  async function lastWrite(ref: KeyRef, marketNow: number, speed: number): Promise<FeedReading> {
+    const ttl = valueOf(await store.ttl(ref));
+    if (ttl === null || typeof ttl !== 'number') return null;
+    const writtenAgoMs = Math.max(0, (ref.def.ttlSeconds ?? 0) * 1000 - ttl);
+    return Math.round(marketNow - writtenAgoMs * speed);
+  }
+
   async function feed(spec: FeedSpec, marketNow: number, speed: number): Promise<FeedReading> {
     switch (spec.source) {
       case 'market-timestamp':
@@ -78,14 +87,11 @@ export function createObserver(deps: ObserverDeps): () => Promise<Observation> {
         const v = valueOf(await store.get(analyticsVpin.at({ symbol: spec.symbol })));
         return v === null || 'invalid' in v ? v : v.ts;
       }
-      case 'options-chain': {
+      case 'options-chain':
         // A chain is large: its age comes from the TTL the store refreshes on every write, not its body.
-        const ref = optionsChain.at({ symbol: spec.symbol });
-        const ttl = valueOf(await store.ttl(ref));
-        if (ttl === null || typeof ttl !== 'number') return null;
-        const writtenAgoMs = Math.max(0, (optionsChain.ttlSeconds ?? 0) * 1000 - ttl);
-        return Math.round(marketNow - writtenAgoMs * speed);
-      }
+        return lastWrite(optionsChain.at({ symbol: spec.symbol }), marketNow, speed);
+      case 'analytics-status':
+        return lastWrite(analyticsStatus.at(), marketNow, speed);
     }
   }
 
@@ -114,7 +120,7 @@ export function createObserver(deps: ObserverDeps): () => Promise<Observation> {
       Promise.all(settings.feeds.map(async (spec) => [spec.id, await feed(spec, marketNow, speed)] as const)),
       settings.checkIbkr ? store.get(ibkrConnected.at()) : null,
       settings.checkAv ? store.get(monitoringAvDegraded.at()) : null,
-      settings.analyticsJobMaxAgeMs !== null ? store.hgetall(analyticsStatus.at()) : null,
+      settings.checkAnalyticsJobs ? store.hgetall(analyticsStatus.at()) : null,
       store.hgetall(monitoringDataStale.at()),
       store.get(systemHalt.at()),
       redisMemory(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Heartbeat } from '@alphatrader/shared';
-import { evaluateHealth, evaluateService, formatDuration } from './evaluate';
+import { marketTimestamp, type Heartbeat } from '@alphatrader/shared';
+import { evaluateHealth, evaluateService, formatDuration, summariseIds } from './evaluate';
 import type { MonitorSettings } from './settings';
 import { emptyMemory, type FeedSpec, type HeartbeatObservation, type Observation } from './types';
 
@@ -10,10 +10,12 @@ const OPEN = Date.UTC(2026, 10, 24, 15, 0, 0);
 const CLOSED = Date.UTC(2026, 10, 24, 22, 0, 0);
 const SESSION_OPEN = Date.UTC(2026, 10, 24, 14, 30, 0);
 const WALL = 1_700_000_000_000;
+const SPY = `${marketTimestamp.family}:SPY`;
+const QQQ = `${marketTimestamp.family}:QQQ`;
 
 const marketFeed = (symbol: string): FeedSpec => ({
-  id: `market:${symbol}`,
-  family: 'market',
+  id: `${marketTimestamp.family}:${symbol}`,
+  family: marketTimestamp.family,
   symbol,
   source: 'market-timestamp',
   owner: 'ibkr-ingestion',
@@ -27,7 +29,7 @@ const settings: MonitorSettings = {
   heartbeatStaleMs: 15_000,
   expected: ['analytics', 'ibkr-ingestion', 'monitor'],
   feeds: [marketFeed('SPY'), marketFeed('QQQ')],
-  analyticsJobMaxAgeMs: 10_000,
+  checkAnalyticsJobs: true,
   checkIbkr: true,
   checkAv: true,
   redisMemoryWarnFraction: 0.7,
@@ -61,8 +63,8 @@ function observation(over: Partial<Observation> = {}): Observation {
       ['monitor', hb('monitor')],
     ]),
     feeds: new Map([
-      ['market:SPY', OPEN - 500],
-      ['market:QQQ', OPEN - 200],
+      [SPY, OPEN - 500],
+      [QQQ, OPEN - 200],
     ]),
     ibkrConnected: 1,
     avDegraded: null,
@@ -149,19 +151,19 @@ describe('evaluateHealth', () => {
 
   it('flags a market feed silent longer than its threshold while the market is open', () => {
     const feeds = new Map<string, number | null>([
-      ['market:SPY', OPEN - 3001],
-      ['market:QQQ', OPEN - 2999],
+      [SPY, OPEN - 3001],
+      [QQQ, OPEN - 2999],
     ]);
     const { health } = evaluateHealth(observation({ feeds }), settings, emptyMemory());
     expect(health.state).toBe('degraded');
-    expect(health.staleFeeds).toEqual({ 'market:SPY': 3001 });
+    expect(health.staleFeeds).toEqual({ [SPY]: 3001 });
     expect(health.reasons).toEqual(['market feeds stale (limit 3.0s): SPY silent 3.0s']);
   });
 
   it('does not flag market feeds while the market is closed', () => {
     const feeds = new Map<string, number | null>([
-      ['market:SPY', CLOSED - 3_600_000],
-      ['market:QQQ', null],
+      [SPY, CLOSED - 3_600_000],
+      [QQQ, null],
     ]);
     const { health } = evaluateHealth(observation({ marketNow: CLOSED, feeds }), settings, emptyMemory());
     expect(health.staleFeeds).toEqual({});
@@ -170,19 +172,19 @@ describe('evaluateHealth', () => {
 
   it('judges silence in real time: ages are divided by the simulated speed', () => {
     const feeds = new Map<string, number | null>([
-      ['market:SPY', OPEN - 25_000],
-      ['market:QQQ', OPEN - 31_000],
+      [SPY, OPEN - 25_000],
+      [QQQ, OPEN - 31_000],
     ]);
     const { health } = evaluateHealth(observation({ feeds, speed: 10 }), settings, emptyMemory());
     // 25 s of market time at x10 is 2.5 s of silence: fresh. 31 s is 3.1 s: stale. Ages stay in market time.
-    expect(health.staleFeeds).toEqual({ 'market:QQQ': 31_000 });
+    expect(health.staleFeeds).toEqual({ [QQQ]: 31_000 });
   });
 
   it('does not count the time before the open bell against a feed', () => {
     const justOpened = SESSION_OPEN + 2000;
     const feeds = new Map<string, number | null>([
-      ['market:SPY', SESSION_OPEN - 17 * 3_600_000],
-      ['market:QQQ', SESSION_OPEN - 17 * 3_600_000],
+      [SPY, SESSION_OPEN - 17 * 3_600_000],
+      [QQQ, SESSION_OPEN - 17 * 3_600_000],
     ]);
     const first = evaluateHealth(observation({ marketNow: justOpened, feeds }), settings, emptyMemory());
     expect(first.health.staleFeeds).toEqual({});
@@ -191,17 +193,17 @@ describe('evaluateHealth', () => {
       settings,
       first.memory,
     );
-    expect(later.health.staleFeeds).toEqual({ 'market:SPY': 4000, 'market:QQQ': 4000 });
+    expect(later.health.staleFeeds).toEqual({ [SPY]: 4000, [QQQ]: 4000 });
   });
 
   it('remembers the last update of a key that expired, and ages a feed never seen from when watching began', () => {
     const seen = evaluateHealth(observation(), settings, emptyMemory());
     const gone = new Map<string, number | null>([
-      ['market:SPY', null],
-      ['market:QQQ', null],
+      [SPY, null],
+      [QQQ, null],
     ]);
     const after = evaluateHealth(observation({ marketNow: OPEN + 5000, feeds: gone }), settings, seen.memory);
-    expect(after.health.staleFeeds).toEqual({ 'market:SPY': 5500, 'market:QQQ': 5200 });
+    expect(after.health.staleFeeds).toEqual({ [SPY]: 5500, [QQQ]: 5200 });
 
     const fresh = evaluateHealth(observation({ feeds: gone }), settings, emptyMemory());
     expect(fresh.health.staleFeeds).toEqual({});
@@ -210,36 +212,32 @@ describe('evaluateHealth', () => {
       settings,
       fresh.memory,
     );
-    expect(never.health.staleFeeds).toEqual({ 'market:SPY': 3500, 'market:QQQ': 3500 });
+    expect(never.health.staleFeeds).toEqual({ [SPY]: 3500, [QQQ]: 3500 });
     expect(never.health.reasons[0]).toContain('SPY no data yet');
     expect(never.health.checks).toBe(2);
   });
 
   it('treats an invalid feed value as no update and says why', () => {
     const feeds = new Map<string, number | null | { invalid: string }>([
-      ['market:SPY', { invalid: 'schema: expected number' }],
-      ['market:QQQ', OPEN],
+      [SPY, { invalid: 'schema: expected number' }],
+      [QQQ, OPEN],
     ]);
     const first = evaluateHealth(observation({ feeds }), settings, emptyMemory());
-    feeds.set('market:QQQ', OPEN + 3500);
+    feeds.set(QQQ, OPEN + 3500);
     const later = evaluateHealth(observation({ feeds, marketNow: OPEN + 4000 }), settings, first.memory);
-    expect(Object.keys(later.health.staleFeeds)).toEqual(['market:SPY']);
+    expect(Object.keys(later.health.staleFeeds)).toEqual([SPY]);
     expect(later.health.reasons[0]).toContain('invalid value: schema: expected number');
   });
 
-  it('reports failing and silent analytics jobs', () => {
+  it('reports failing analytics jobs, and not quiet ones (event-driven jobs may rightly be quiet)', () => {
     const analyticsJobs = {
       gex: { job: 'gex', ok: false, durationMs: 3, lastError: 'no chain', ts: OPEN },
-      vpin: { job: 'vpin', ok: true, durationMs: 1, lastError: null, ts: OPEN - 11_000 },
-      obi: { job: 'obi', ok: true, durationMs: 1, lastError: null, ts: OPEN - 1000 },
+      portfolio: { job: 'portfolio', ok: true, durationMs: 1, lastError: null, ts: OPEN - 600_000 },
     };
     const { health } = evaluateHealth(observation({ analyticsJobs }), settings, emptyMemory());
     expect(health.state).toBe('degraded');
-    expect(health.reasons).toEqual([
-      'analytics job gex failing: no chain',
-      'analytics job vpin silent 11.0s (limit 10.0s)',
-    ]);
-    expect(health.staleFeeds).toEqual({ 'analytics-job:vpin': 11_000 });
+    expect(health.reasons).toEqual(['analytics job gex failing: no chain']);
+    expect(health.staleFeeds).toEqual({});
   });
 
   it('degrades on a lost gateway connection, a degraded Alpha Vantage, service reports and full memory', () => {
@@ -291,6 +289,16 @@ describe('evaluateHealth', () => {
     expect(health.halted).toBe(true);
     expect(health.state).toBe('ok');
     expect(health.reasons).toEqual(['trading halted by ops: drill']);
+  });
+});
+
+describe('summariseIds', () => {
+  it('lists a few ids, and counts many by kind', () => {
+    expect(summariseIds(['book:SPY', 'trades:QQQ'])).toBe('book:SPY, trades:QQQ');
+    const many = ['SPY', 'QQQ', 'IWM', 'AAPL']
+      .flatMap((s) => [`rsi:${s}`, `macd:${s}`])
+      .concat(['chain:SPX']);
+    expect(summariseIds(many, 2)).toBe('9 feeds (macd 4, rsi 4, …)');
   });
 });
 

@@ -93,6 +93,20 @@ function judgeFeed(
   return { spec, ageMs, silentMs, stale: silentMs > spec.thresholdMs, note };
 }
 
+/** 'book:SPY, book:QQQ' when few; '70 feeds (av_rsi 12, av_macd 12, …)' when many. */
+export function summariseIds(ids: readonly string[], maxListed = 6): string {
+  const sorted = [...ids].sort();
+  if (sorted.length <= maxListed) return sorted.join(', ');
+  const byKind = new Map<string, number>();
+  for (const id of sorted) {
+    const kind = id.split(':')[0] ?? id;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  }
+  const kinds = [...byKind].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = kinds.slice(0, maxListed).map(([k, n]) => `${k} ${n}`);
+  return `${sorted.length} feeds (${shown.join(', ')}${kinds.length > maxListed ? ', …' : ''})`;
+}
+
 function staleFamilyReasons(verdicts: readonly FeedVerdict[]): string[] {
   const byFamily = new Map<string, FeedVerdict[]>();
   for (const v of verdicts) byFamily.set(v.spec.family, [...(byFamily.get(v.spec.family) ?? []), v]);
@@ -134,23 +148,13 @@ export function evaluateHealth(
   reasons.push(...staleFamilyReasons(stale));
   degradedBy += stale.length;
 
-  // Analytics jobs (analytics:status): failing, or silent while the market is open.
-  if (settings.analyticsJobMaxAgeMs !== null) {
+  // Analytics jobs that failed in their last period (their silence is judged by the status feed above:
+  // a job that runs on events, such as the portfolio, may rightly be quiet).
+  if (settings.checkAnalyticsJobs) {
     for (const [job, status] of Object.entries(obs.analyticsJobs).sort(([a], [b]) => a.localeCompare(b))) {
-      if (!status.ok) {
-        reasons.push(`analytics job ${job} failing: ${status.lastError ?? 'no error given'}`);
-        degradedBy++;
-        continue;
-      }
-      if (openSince === null) continue;
-      const ageMs = Math.max(0, obs.marketNow - Math.max(status.ts, openSince));
-      if (ageMs / obs.speed > settings.analyticsJobMaxAgeMs) {
-        staleFeeds[`analytics-job:${job}`] = Math.round(ageMs);
-        reasons.push(
-          `analytics job ${job} silent ${formatDuration(ageMs / obs.speed)} (limit ${formatDuration(settings.analyticsJobMaxAgeMs)})`,
-        );
-        degradedBy++;
-      }
+      if (status.ok) continue;
+      reasons.push(`analytics job ${job} failing: ${status.lastError ?? 'no error given'}`);
+      degradedBy++;
     }
   }
 
@@ -158,7 +162,7 @@ export function evaluateHealth(
   const reported = Object.entries(obs.reportedStale).filter(([id]) => !(id in staleFeeds));
   for (const [id, s] of reported) staleFeeds[id] = Math.round(s.ageMs);
   if (reported.length > 0) {
-    reasons.push(`reported stale by services: ${reported.map(([id]) => id).join(', ')}`);
+    reasons.push(`reported stale by services: ${summariseIds(reported.map(([id]) => id))}`);
     degradedBy += reported.length;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '@alphatrader/shared';
+import { analyticsStatus, analyticsVpin, loadConfig, marketTimestamp } from '@alphatrader/shared';
 import { expectedServices, monitorSettings } from './settings';
 
 const config = loadConfig({ env: { ALPHAVANTAGE_BASE_URL: 'http://127.0.0.1:9/query' } });
@@ -23,7 +23,7 @@ describe('monitor settings', () => {
     expect(
       market.every((f) => f.thresholdMs === config.risk.staleData.maxFeedAgeMs && f.marketHoursOnly),
     ).toBe(true);
-    expect(market[0]?.id).toBe('market:SPY');
+    expect(market[0]?.id).toBe(`${marketTimestamp.family}:SPY`);
   });
 
   it('watches option chains of the chain symbols and VPIN of the level-2 symbols', () => {
@@ -32,9 +32,14 @@ describe('monitor settings', () => {
       config.services['av-ingestion'].chainSymbols,
     );
     expect(s.feeds.filter((f) => f.source === 'analytics-vpin').map((f) => f.id)).toEqual(
-      config.symbols.level2.map((sym) => `analytics:${sym}`),
+      config.symbols.level2.map((sym) => `${analyticsVpin.family}:${sym}`),
     );
-    expect(s.analyticsJobMaxAgeMs).toBe(config.risk.staleData.maxAnalyticsAgeMs);
+    const status = s.feeds.find((f) => f.source === 'analytics-status');
+    expect(status).toMatchObject({
+      id: analyticsStatus.key(),
+      thresholdMs: config.risk.staleData.maxAnalyticsAgeMs,
+    });
+    expect(s.checkAnalyticsJobs).toBe(true);
     expect(s.heartbeatStaleMs).toBe(config.services.monitor.heartbeatStaleMs);
   });
 });

@@ -1,6 +1,7 @@
 // The monitor's view of the configuration: which services must be alive, which feeds must be fresh and
 // how old each may get. Pure: the adapter supplies the service folders that exist.
 import {
+  analyticsStatus,
   analyticsVpin,
   marketTimestamp,
   optionsChain,
@@ -18,8 +19,8 @@ export interface MonitorSettings {
   /** Services that must be running: enabled in config and present in the code base, sorted. */
   readonly expected: readonly string[];
   readonly feeds: readonly FeedSpec[];
-  /** Analytics jobs (analytics:status) older than this (wall ms) are stale; null when analytics is not expected. */
-  readonly analyticsJobMaxAgeMs: number | null;
+  /** Whether failing analytics jobs (analytics:status) are reported (analytics expected). */
+  readonly checkAnalyticsJobs: boolean;
   /** Whether ibkr:connected is checked (ibkr-ingestion expected). */
   readonly checkIbkr: boolean;
   /** Whether monitoring:api:av:degraded is checked (av-ingestion expected). */
@@ -72,6 +73,19 @@ export function monitorSettings(
       });
     }
   }
+  if (runs(analyticsStatus.owner)) {
+    // The analytics heartbeat (seed: no order while it is older than 10 s): the status hash is rewritten
+    // every statusIntervalMs once a job has run, so its age is the age of its last write.
+    feeds.push({
+      id: analyticsStatus.key(),
+      family: analyticsStatus.family,
+      symbol: 'status',
+      source: 'analytics-status',
+      owner: analyticsStatus.owner,
+      thresholdMs: maxAnalyticsAgeMs,
+      marketHoursOnly: true,
+    });
+  }
   if (runs(analyticsVpin.owner) && runs(marketTimestamp.owner)) {
     // VPIN of the level-2 symbols: the headline analytics value, fed by the tick-by-tick trades.
     for (const symbol of config.symbols.level2) {
@@ -93,7 +107,7 @@ export function monitorSettings(
     heartbeatStaleMs: config.services.monitor.heartbeatStaleMs,
     expected,
     feeds,
-    analyticsJobMaxAgeMs: runs(analyticsVpin.owner) ? maxAnalyticsAgeMs : null,
+    checkAnalyticsJobs: runs(analyticsStatus.owner),
     checkIbkr: runs('ibkr-ingestion'),
     checkAv: runs('av-ingestion'),
     redisMemoryWarnFraction: REDIS_MEMORY_WARN_FRACTION,

@@ -9,13 +9,14 @@ export type HeartbeatObservation =
   | { readonly kind: 'invalid'; readonly reason: string };
 
 /** Which key tells a feed's freshness. */
-export type FeedSource = 'market-timestamp' | 'options-chain' | 'analytics-vpin';
+export type FeedSource = 'market-timestamp' | 'options-chain' | 'analytics-vpin' | 'analytics-status';
 
 /** One data feed whose freshness the monitor checks, e.g. `market:SPY`. */
 export interface FeedSpec {
   /** `family:symbol` — the name used in system:health:main's staleFeeds. */
   readonly id: string;
   readonly family: string;
+  /** The symbol, or what else the feed is (e.g. 'status' for the analytics job heartbeat). */
   readonly symbol: string;
   readonly source: FeedSource;
   /** Service that writes it: the feed is checked only while that service is expected to run. */
