@@ -21,13 +21,19 @@ await runService({
     });
     const tws = await startTwsSim({
       model,
+      host: opts.host,
       port: opts.twsPort,
       controlPort: opts.twsControlPort,
       logger: childLogger(ctx.logger, 'tws-sim'),
     });
-    const av = await startAvSim({ model, port: opts.avPort, callsPerMinute: opts.avCallsPerMinute });
+    const av = await startAvSim({
+      model,
+      host: opts.host,
+      port: opts.avPort,
+      callsPerMinute: opts.avCallsPerMinute,
+    });
     const endpoints = { twsPort: tws.port, twsControlPort: tws.controlPort, avUrl: av.url };
-    const control = await startControlServer(model, endpoints, opts.controlPort);
+    const control = await startControlServer(model, endpoints, opts.controlPort, opts.host);
     model.start();
 
     const publishClock = () =>
@@ -42,7 +48,13 @@ await runService({
     ctx.every('sim-clock', 1000, publishClock);
 
     log.info(
-      { ...endpoints, controlPort: control.port, seed: opts.seed, speed: opts.speed, scenario: opts.scenario },
+      {
+        ...endpoints,
+        controlPort: control.port,
+        seed: opts.seed,
+        speed: opts.speed,
+        scenario: opts.scenario,
+      },
       'simulators ready',
     );
     return {

@@ -1,4 +1,4 @@
-// Loopback HTTP control of the running simulation: status and run-time scenario switching.
+// HTTP control of the running simulation (loopback unless --host says otherwise): status and run-time scenario switching.
 // (Fault injection lives in the tws-sim and av-sim control APIs.)
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ export async function startControlServer(
   model: MarketModel,
   endpoints: SimEndpoints,
   port: number,
+  host = '127.0.0.1',
 ): Promise<{ app: FastifyInstance; port: number }> {
   const app = Fastify({ logger: false });
   app.get('/status', () => ({
@@ -34,7 +35,7 @@ export async function startControlServer(
     model.setScenario(body.data.name);
     return { scenario: model.scenario() };
   });
-  await app.listen({ port, host: '127.0.0.1' });
+  await app.listen({ port, host });
   const address = app.server.address();
   const bound = typeof address === 'object' && address !== null ? address.port : port;
   return { app, port: bound };

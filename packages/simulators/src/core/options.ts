@@ -9,6 +9,8 @@ export const SimOptions = z.strictObject({
   scenario: z.enum(SCENARIOS).default('normal'),
   /** Simulated start, ISO time (e.g. 2026-11-20T09:30:00-05:00); default 09:30 ET of the current or next trading day. */
   start: z.iso.datetime({ offset: true }).optional(),
+  /** Address the IB Gateway, Alpha Vantage and control servers bind (0.0.0.0 inside a container). */
+  host: z.string().min(1).default('127.0.0.1'),
   twsPort: z.coerce.number().int().min(0).max(65535).default(0),
   twsControlPort: z.coerce.number().int().min(0).max(65535).default(0),
   avPort: z.coerce.number().int().min(0).max(65535).default(0),
@@ -22,6 +24,7 @@ const FLAGS = {
   speed: { type: 'string' },
   scenario: { type: 'string' },
   start: { type: 'string' },
+  host: { type: 'string' },
   'tws-port': { type: 'string' },
   'tws-control-port': { type: 'string' },
   'av-port': { type: 'string' },
@@ -37,6 +40,7 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
     speed: values.speed,
     scenario: values.scenario,
     start: values.start,
+    host: values.host,
     twsPort: values['tws-port'],
     twsControlPort: values['tws-control-port'],
     avPort: values['av-port'],
