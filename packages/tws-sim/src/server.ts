@@ -53,6 +53,8 @@ export interface ClientStats {
   messagesSent: number;
   bytesSent: number;
   marketDataDropped: number;
+  /** Bytes written but not yet taken by the client's socket (bounded by backpressure). */
+  outputQueueBytes: number;
   subscriptions: { mktData: number; depth: number; realTimeBars: number; tickByTick: number };
 }
 
@@ -304,6 +306,7 @@ export async function startTwsSim(opts: TwsSimOptions): Promise<TwsSim> {
         messagesSent: s.messagesSent,
         bytesSent: s.bytesSent,
         marketDataDropped: s.dropped,
+        outputQueueBytes: s.outputQueueBytes,
         subscriptions: {
           mktData: s.mktData.size,
           depth: s.depth.size,

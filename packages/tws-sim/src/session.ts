@@ -60,13 +60,17 @@ export class Session {
     return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? 0}`;
   }
 
+  get outputQueueBytes(): number {
+    return this.socket.writableLength + this.w.pendingBytes;
+  }
+
   /** Whether market data may be written now. */
   canStream(): boolean {
     return (
       this.state === 'ready' &&
       !this.host.isSilent() &&
       !this.host.isDataHalted() &&
-      this.socket.writableLength + this.w.pendingBytes < HIGH_WATER_BYTES
+      this.outputQueueBytes < HIGH_WATER_BYTES
     );
   }
 

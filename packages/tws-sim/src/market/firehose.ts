@@ -13,7 +13,9 @@ export interface FirehoseOptions {
 
 export class Firehose {
   private running = false;
-  private timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
+  // Kept apart: clearImmediate() on a Timeout (or the reverse) corrupts Node's timer lists.
+  private immediate: NodeJS.Immediate | undefined;
+  private timeout: NodeJS.Timeout | undefined;
   private seq = 0;
   private perSub = 64;
 
@@ -36,17 +38,22 @@ export class Firehose {
   stop(): void {
     if (!this.running) return;
     this.running = false;
-    if (this.timer) {
-      clearImmediate(this.timer as NodeJS.Immediate);
-      clearTimeout(this.timer as NodeJS.Timeout);
-    }
-    this.timer = undefined;
+    if (this.immediate) clearImmediate(this.immediate);
+    if (this.timeout) clearTimeout(this.timeout);
+    this.immediate = undefined;
+    this.timeout = undefined;
     for (const r of this.feed.allRoutes()) for (const d of r.depth) d.resync = true;
   }
 
   private schedule(idle: boolean): void {
     // When every connection is congested, back off a millisecond instead of spinning.
-    this.timer = idle ? setTimeout(() => this.round(), 1) : setImmediate(() => this.round());
+    if (idle) {
+      this.immediate = undefined;
+      this.timeout = setTimeout(() => this.round(), 1);
+    } else {
+      this.timeout = undefined;
+      this.immediate = setImmediate(() => this.round());
+    }
   }
 
   private round(): void {
