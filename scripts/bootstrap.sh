@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine lacks (pnpm, redis-server) and the workspace's dependencies.
+# Installs what a fresh machine lacks (pnpm, redis-server, docker-compose when root) and the workspace's dependencies.
 # Sourced by scripts/test.sh and scripts/demo.sh so both commands work on a machine with only Node.
 set -euo pipefail
 
@@ -26,11 +26,22 @@ fi
 need_apt=()
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || need_apt+=(redis-tools)
-if [ "${#need_apt[@]}" -gt 0 ]; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing ${need_apt[*]} with apt-get"
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+# Debian's docker-compose validates docker-compose.yml (scripts/test.sh; required when CI=true).
+want_apt=()
+command -v docker-compose >/dev/null 2>&1 || want_apt+=(docker-compose)
+is_root_with_apt() { [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; }
+if [ "${#need_apt[@]}" -gt 0 ] || { [ "${#want_apt[@]}" -gt 0 ] && is_root_with_apt; }; then
+  if is_root_with_apt; then
+    apt-get update -qq >/dev/null || say "apt-get update failed; trying the install anyway"
+    if [ "${#need_apt[@]}" -gt 0 ]; then
+      say "installing ${need_apt[*]} with apt-get"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+    fi
+    if [ "${#want_apt[@]}" -gt 0 ]; then
+      say "installing ${want_apt[*]} with apt-get"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want_apt[@]}" >/dev/null ||
+        say "could not install ${want_apt[*]}: docker-compose.yml will not be validated"
+    fi
   else
     say "redis-server is missing. Install the Debian/Ubuntu package 'redis-server' (or Homebrew 'redis') and retry."
     exit 1
