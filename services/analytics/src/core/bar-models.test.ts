@@ -6,27 +6,42 @@ describe('mocPrediction', () => {
 
   it('scales the mean imbalance by the closing volume trend', () => {
     // Mean OBI 0.2; last 2 bars average 300 against 100 before → trend 3 → imbalance 0.6.
-    const p = mocPrediction({ ...base, imbalances: [0.1, 0.3], volumes: [100, 100, 100, 300, 300] })!;
+    const p = mocPrediction({
+      ...base,
+      imbalanceMean: 0.2,
+      imbalanceSamples: 2,
+      volumes: [100, 100, 100, 300, 300],
+    })!;
     expect(p.closingVolumeTrend).toBeCloseTo(3, 12);
     expect(p.imbalance).toBeCloseTo(0.6, 12);
     expect(p.direction).toBe('buy');
   });
 
   it('caps the trend, clamps the imbalance and reports no direction inside the threshold', () => {
-    const capped = mocPrediction({ ...base, imbalances: [-0.5], volumes: [10, 10, 1000, 1000] })!;
+    const capped = mocPrediction({
+      ...base,
+      imbalanceMean: -0.5,
+      imbalanceSamples: 1,
+      volumes: [10, 10, 1000, 1000],
+    })!;
     expect(capped.closingVolumeTrend).toBe(3);
     expect(capped.imbalance).toBe(-1);
     expect(capped.direction).toBe('sell');
-    const flat = mocPrediction({ ...base, imbalances: [0.05], volumes: [100, 100, 100] })!;
+    const flat = mocPrediction({
+      ...base,
+      imbalanceMean: 0.05,
+      imbalanceSamples: 1,
+      volumes: [100, 100, 100],
+    })!;
     expect(flat.direction).toBe('none');
   });
 
   it('is less confident outside the MOC window and null without history', () => {
-    const i = { ...base, imbalances: Array(30).fill(0.2), volumes: Array(8).fill(100) };
+    const i = { ...base, imbalanceMean: 0.2, imbalanceSamples: 30, volumes: Array(8).fill(100) };
     expect(mocPrediction(i)!.confidence).toBe(1);
     expect(mocPrediction({ ...i, inWindow: false })!.confidence).toBe(0.5);
     expect(mocPrediction({ ...i, volumes: [100, 100] })).toBeNull();
-    expect(mocPrediction({ ...i, imbalances: [] })).toBeNull();
+    expect(mocPrediction({ ...i, imbalanceSamples: 0 })).toBeNull();
   });
 });
 

@@ -121,8 +121,9 @@ export class VolForecaster {
 }
 
 export interface MocInputs {
-  /** Recent depth-weighted (or level-1) imbalances, oldest first. */
-  imbalances: readonly number[];
+  /** Mean of the recent depth-weighted (or level-1) imbalances, and how many there were. */
+  imbalanceMean: number;
+  imbalanceSamples: number;
   /** Volumes of the recent 5-second bars, oldest first. */
   volumes: readonly number[];
   trendBars: number;
@@ -145,10 +146,8 @@ export interface MocResult {
  * [−1, 1]. Accelerating volume into the close amplifies a one-sided book. Null without enough history.
  */
 export function mocPrediction(i: MocInputs): MocResult | null {
-  if (i.imbalances.length === 0 || i.volumes.length < i.trendBars + 1) return null;
-  let obi = 0;
-  for (const v of i.imbalances) obi += v;
-  obi /= i.imbalances.length;
+  if (i.imbalanceSamples === 0 || i.volumes.length < i.trendBars + 1) return null;
+  const obi = i.imbalanceMean;
   const recent = i.volumes.slice(-i.trendBars);
   const before = i.volumes.slice(0, -i.trendBars);
   const meanRecent = recent.reduce((a, v) => a + v, 0) / recent.length;
@@ -158,7 +157,7 @@ export function mocPrediction(i: MocInputs): MocResult | null {
   const imbalance = Math.max(-1, Math.min(1, obi * trend));
   const direction =
     imbalance >= i.directionThreshold ? 'buy' : imbalance <= -i.directionThreshold ? 'sell' : 'none';
-  const samples = Math.min(1, i.imbalances.length / 30) * Math.min(1, i.volumes.length / (2 * i.trendBars));
+  const samples = Math.min(1, i.imbalanceSamples / 30) * Math.min(1, i.volumes.length / (2 * i.trendBars));
   return {
     imbalance,
     direction,

@@ -155,6 +155,7 @@ export function ingestTrades(st: SymbolState, trades: readonly Trade[], ctx: Upd
     st.lastTradeTs = t.ts;
   }
   st.vpin.push(good);
+  st.tradesSincePatterns += good.length;
   if (hiddenEvents.length > 0) st.hidden.add(hiddenEvents);
   if (rejected > 0)
     ctx.alert('impossible_value', `${rejected} trades with a non-positive price ignored`, rejected);

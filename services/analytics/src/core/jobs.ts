@@ -89,9 +89,15 @@ export function runVpin(st: SymbolState, ctx: UpdateContext): void {
   });
 }
 
-/** Recomputes the trade-pattern score of the current tape (after new trades). */
+/**
+ * Recomputes the trade-pattern score of the tape once a twentieth of the window has turned over (the ratios
+ * are shares of the last windowTrades prints, so fewer new prints move them by less than 5 %).
+ */
 export function updatePatterns(st: SymbolState): void {
   const p = st.settings.patterns;
+  const refreshEvery = Math.max(1, Math.floor(p.windowTrades / 20));
+  if (st.patterns !== null && st.tradesSincePatterns < refreshEvery) return;
+  st.tradesSincePatterns = 0;
   const tape = st.tape.toArray();
   const ratios = tradePatterns(tape, {
     sizes: { roundLot: p.roundLot, blockShares: p.blockShares, blockNotional: p.blockNotional },
@@ -251,12 +257,10 @@ export function runMoc(st: SymbolState, ctx: UpdateContext): void {
     const src = sizesSource(st);
     if (src === null || st.lastBarTs === null) return;
     const m = st.settings.moc;
-    const volumes = st.history
-      .toArray()
-      .slice(-8 * m.trendBars)
-      .map((b) => b.volume);
+    const volumes = st.history.tail(8 * m.trendBars).map((b) => b.volume);
     const p = mocPrediction({
-      imbalances: st.depthObi.values(),
+      imbalanceMean: st.depthObi.mean() ?? 0,
+      imbalanceSamples: st.depthObi.length,
       volumes,
       trendBars: m.trendBars,
       maxTrend: m.maxTrend,

@@ -14,8 +14,6 @@ import { VpinTracker } from './vpin-tracker';
 
 /** Trades kept to rebuild VPIN buckets after a bucket-size change. */
 const VPIN_HISTORY_TRADES = 20_000;
-/** Bound on the events the hidden-order detector keeps, whatever their age. */
-const HIDDEN_MAX_EVENTS = 20_000;
 /** Bars kept per timeframe (the TimeframeBars schema allows 500). */
 const MAX_TIMEFRAME_BARS = 500;
 
@@ -52,7 +50,9 @@ export class SymbolState {
   readonly sides = new SideClassifier();
   readonly tape: Ring<TapeTrade>;
   lastTradeTs: number | null = null;
-  /** Trade-pattern score and ratios of the current tape (recomputed when trades arrive). */
+  /** New prints since the trade patterns were last computed. */
+  tradesSincePatterns = 0;
+  /** Trade-pattern score and ratios of the current tape (refreshed as the tape turns over). */
   patterns: { score: number; oddLot: number; sweep: number; block: number; trades: number } | null = null;
 
   readonly level1Obi: ObiWindow;
@@ -92,12 +92,7 @@ export class SymbolState {
     this.tape = new Ring(settings.patterns.windowTrades);
     this.level1Obi = new ObiWindow(settings.obiWindow);
     this.depthObi = new ObiWindow(settings.obiWindow);
-    this.hidden = new HiddenTracker({
-      minRefills: settings.hiddenOrders.minRefills,
-      refillWindowMs: settings.hiddenOrders.refillWindowMs,
-      windowMs: settings.hiddenOrders.windowMs,
-      maxEvents: HIDDEN_MAX_EVENTS,
-    });
+    this.hidden = new HiddenTracker(settings.hiddenOrders);
     this.history = new Ring(settings.regime.historyBars);
     this.lookbackBars = settings.regime.defaultLookbackBars;
     this.volForecaster = new VolForecaster(settings.volForecast);
