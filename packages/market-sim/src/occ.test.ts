@@ -20,6 +20,8 @@ describe('OCC ids', () => {
     const parts = { underlying: 'SPX', expiry: '2025-09-16', right: 'C' as const, strike: 5995 };
     expect(parseOccId(occId(parts))).toEqual({ ...parts, root: 'SPXW' });
     expect(parseOccId('SPY 250919C00650000')).toBeUndefined();
+    expect(parseOccId('SPY   250919C00650000')).toBeUndefined(); // ids are compact
+    expect(parseOccId('SPY251319C00650000')).toBeUndefined(); // month 13
     expect(parseOccId('SPY250919X00650000')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
-// OCC option symbology, compact form: root + YYMMDD + C/P + strike × 1000 as 8 digits
-// (e.g. SPY250919C00650000). SPX options use the PM-settled root SPXW.
-import type { OptionRight } from '@alphatrader/quant';
+// OCC ids of the simulated contracts: quant's compact OCC symbols, with the one mapping the simulator adds
+// (SPX options are listed under the PM-settled root SPXW). Ids are built without checks so that a lookup
+// with odd input (a strike off the $0.001 grid, an impossible date) misses instead of throwing.
+import { formatOccUnchecked, parseOcc, type OptionRight } from '@alphatrader/quant';
 
 export interface OccParts {
   underlying: string;
@@ -18,22 +19,18 @@ export function occRoot(underlying: string): string {
 }
 
 export function occId({ underlying, expiry, right, strike }: OccParts): string {
-  const strikeMilli = Math.round(strike * 1000);
-  return `${occRoot(underlying)}${expiry.slice(2, 4)}${expiry.slice(5, 7)}${expiry.slice(8, 10)}${right}${String(strikeMilli).padStart(8, '0')}`;
+  return formatOccUnchecked({ root: occRoot(underlying), expiry, right, strike });
 }
-
-const OCC_RE = /^([A-Z][A-Z0-9.]{0,5})(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
 
 /** Parses a compact OCC id; undefined when malformed. */
 export function parseOccId(id: string): (OccParts & { root: string }) | undefined {
-  const m = OCC_RE.exec(id);
-  if (!m) return undefined;
-  const root = m[1]!;
+  const c = parseOcc(id, { form: 'compact' });
+  if (c === null) return undefined;
   return {
-    root,
-    underlying: UNDERLYING_OF[root] ?? root,
-    expiry: `20${m[2]}-${m[3]}-${m[4]}`,
-    right: m[5] as OptionRight,
-    strike: Number(m[6]) / 1000,
+    root: c.root,
+    underlying: UNDERLYING_OF[c.root] ?? c.root,
+    expiry: c.expiry,
+    right: c.right,
+    strike: c.strike,
   };
 }

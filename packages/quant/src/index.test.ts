@@ -26,6 +26,7 @@ describe('@alphatrader/quant public surface', () => {
         'flowToxicity',
         'firstInsignificantLag',
         'formatOcc',
+        'formatOccUnchecked',
         'gammaExposure',
         'gammaProfile',
         'historicalVaR',

@@ -3,7 +3,14 @@ export { normCdf, normPdf } from './normal';
 export { QuantInputError } from './errors';
 export { bsm, type BsmInput, type BsmResult, type OptionRight } from './bsm';
 export { impliedVol, IV_MIN, IV_MAX, type ImpliedVolInput } from './iv';
-export { parseOcc, formatOcc, type OccContract, type OccForm } from './occ';
+export {
+  parseOcc,
+  formatOcc,
+  formatOccUnchecked,
+  type OccContract,
+  type OccForm,
+  type OccParseOptions,
+} from './occ';
 export {
   gammaExposure,
   deltaExposure,

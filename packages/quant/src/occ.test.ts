@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuantInputError } from './errors';
-import { formatOcc, parseOcc, type OccContract } from './occ';
+import { formatOcc, formatOccUnchecked, parseOcc, type OccContract } from './occ';
 
 describe('parseOcc', () => {
   it('parses the padded 21-character form', () => {
@@ -70,6 +70,26 @@ describe('parseOcc', () => {
     expect(parseOcc(42 as unknown as string)).toBeNull();
   });
 
+  it('restricts to one form when asked; a 6-character root reads the same in both', () => {
+    expect(parseOcc('SPY250919C00650000', { form: 'compact' })).toMatchObject({ root: 'SPY' });
+    expect(parseOcc('SPY   250919C00650000', { form: 'compact' })).toBeNull();
+    expect(parseOcc('SPY   250919C00650000', { form: 'padded' })).toMatchObject({ root: 'SPY' });
+    expect(parseOcc('SPY250919C00650000', { form: 'padded' })).toBeNull();
+    expect(parseOcc('BRKB1X250919C00650000', { form: 'compact' })).toMatchObject({ root: 'BRKB1X' });
+    expect(parseOcc('BRKB1X250919C00650000', { form: 'padded' })).toMatchObject({ root: 'BRKB1X' });
+  });
+
+  it('accepts a zero strike only when allowed, and still checks everything else', () => {
+    expect(parseOcc('SPY250919C00000000', { allowZeroStrike: true })).toEqual({
+      root: 'SPY',
+      expiry: '2025-09-19',
+      right: 'C',
+      strike: 0,
+    });
+    expect(parseOcc('SPY251319C00000000', { allowZeroStrike: true })).toBeNull();
+    expect(parseOcc('SPY  250919C00000000', { allowZeroStrike: true })).toBeNull();
+  });
+
   it('accepts 29 February only in leap years', () => {
     expect(parseOcc('SPY280229C00650000')?.expiry).toBe('2028-02-29');
     expect(parseOcc('SPY270229C00650000')).toBeNull();
@@ -99,6 +119,15 @@ describe('formatOcc', () => {
         expect(parsed).toMatchObject({ root: 'SPXW', expiry: '2027-03-19', right: 'C' });
       }
     }
+  });
+
+  it('formatOccUnchecked lays out what formatOcc would, and never throws on odd input', () => {
+    for (const form of ['compact', 'padded'] as const) {
+      expect(formatOccUnchecked(c, form)).toBe(formatOcc(c, form));
+    }
+    expect(formatOccUnchecked({ ...c, strike: 650.0004 })).toBe('SPY250919P00650000');
+    expect(formatOccUnchecked({ ...c, root: 'BRK.B' })).toBe('BRK.B250919P00650000');
+    expect(formatOccUnchecked({ ...c, expiry: '2025-13-99' })).toBe('SPY251399P00650000');
   });
 
   it.each([

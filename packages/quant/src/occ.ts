@@ -15,15 +15,23 @@ export interface OccContract {
 
 export type OccForm = 'compact' | 'padded';
 
+export interface OccParseOptions {
+  /** Accept only this form; either form by default. */
+  form?: OccForm;
+  /** Accept an all-zero strike field (a placeholder, e.g. to read a root + date prefix); default false. */
+  allowZeroStrike?: boolean;
+}
+
 // Root, optional space padding, YYMMDD, right, strike×1000.
 const OCC_RE = /^([A-Z0-9]{1,6})( *)(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
 
 /**
  * Parses an OCC option symbol in its padded 21-character form (`SPY   250919P00650000`, root space-padded
  * to 6) or its compact form (`SPY250919P00650000`). Returns null for anything else: wrong length or
- * padding, lower case, an impossible date, a zero strike. Years are 20YY.
+ * padding, lower case, an impossible date, a zero strike (unless allowed), the other form when `form`
+ * is given. Years are 20YY.
  */
-export function parseOcc(symbol: string): OccContract | null {
+export function parseOcc(symbol: string, options: OccParseOptions = {}): OccContract | null {
   if (typeof symbol !== 'string') return null;
   const m = OCC_RE.exec(symbol);
   if (m === null) return null;
@@ -31,6 +39,9 @@ export function parseOcc(symbol: string): OccContract | null {
   if (root === undefined || pad === undefined || yy === undefined || mm === undefined || dd === undefined) {
     return null;
   }
+  // A 6-character root needs no padding, so it reads the same in both forms.
+  if (options.form === 'compact' && pad.length > 0) return null;
+  if (options.form === 'padded' && root.length + pad.length !== 6) return null;
   // Padding, when present, must fill the root field to exactly 6 characters (the 21-character form).
   if (pad.length > 0 && root.length + pad.length !== 6) return null;
   const year = 2000 + Number(yy);
@@ -38,7 +49,7 @@ export function parseOcc(symbol: string): OccContract | null {
   const day = Number(dd);
   if (!isValidDate(year, month, day)) return null;
   const strikeMilli = Number(strikeDigits);
-  if (!(strikeMilli > 0)) return null;
+  if (!(strikeMilli > 0) && !(options.allowZeroStrike === true && strikeMilli === 0)) return null;
   return { root, expiry: `${year}-${mm}-${dd}`, right: cp as OptionRight, strike: strikeMilli / 1000 };
 }
 
@@ -65,8 +76,21 @@ export function formatOcc(contract: OccContract, form: OccForm = 'compact'): str
       `strike must be a multiple of 0.001 between 0.001 and 99999.999 (got ${strike})`,
     );
   }
+  return formatOccUnchecked(contract, form);
+}
+
+/**
+ * The OCC layout of a contract without any checks: the strike is rounded to $0.001, the expiry is read
+ * by position (YYYY-MM-DD). For symbols built from trusted or merely looked-up values, where an id that
+ * matches nothing is the right answer to odd input rather than an exception.
+ */
+export function formatOccUnchecked(
+  { root, expiry, right, strike }: OccContract,
+  form: OccForm = 'compact',
+): string {
   const rootField = form === 'padded' ? root.padEnd(6, ' ') : root;
-  return `${rootField}${dm[1]}${dm[2]}${dm[3]}${right}${String(milli).padStart(8, '0')}`;
+  const yymmdd = `${expiry.slice(2, 4)}${expiry.slice(5, 7)}${expiry.slice(8, 10)}`;
+  return `${rootField}${yymmdd}${right}${String(Math.round(strike * 1000)).padStart(8, '0')}`;
 }
 
 function isValidDate(year: number, month: number, day: number): boolean {

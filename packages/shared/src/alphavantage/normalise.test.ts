@@ -47,10 +47,21 @@ describe('OCC contract ids', () => {
       'xSPY250919C00650000',
       'SPY251319C00650000',
       'SPY 250919C00650000',
+      'SPY   250919C00650000', // padded form: AV sends compact ids only
+      '1SPY250919C00650000', // a root starts with a letter
     ])
       expect(parseOccContractId(bad), bad).toBeNull();
     const c = { root: 'SPXW', expiry: '2025-08-15', right: 'C' as const, strike: 6425 };
     expect(parseOccContractId(formatOccContractId(c))).toEqual(c);
+  });
+
+  it('reads a root + date prefix with a zero placeholder strike', () => {
+    expect(parseOccContractId('SPY250919C00000000')).toEqual({
+      root: 'SPY',
+      expiry: '2025-09-19',
+      right: 'C',
+      strike: 0,
+    });
   });
 });
 

@@ -1,38 +1,18 @@
 // OCC-style compact option ids as AV sends them: ROOT + YYMMDD + C|P + strike×1000 in 8 digits,
-// e.g. SPY250919C00650000. Parsed with an anchored regex; anything else is not an id.
-import { isAvDate } from './numbers';
+// e.g. SPY250919C00650000. Parsed by quant's anchored OCC parser, compact form only and with a root that
+// starts with a letter; anything else is not an id. A zero strike parses: consumers read a root + date
+// prefix with a placeholder strike.
+import { formatOccUnchecked, parseOcc, type OccContract, type OptionRight } from '@alphatrader/quant';
 
-export type AvOptionRight = 'C' | 'P';
+export type AvOptionRight = OptionRight;
 
-export interface OccContractId {
-  root: string;
-  /** YYYY-MM-DD */
-  expiry: string;
-  right: AvOptionRight;
-  strike: number;
-}
-
-const OCC_ID = /^([A-Z][A-Z0-9]{0,5})(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
+export type OccContractId = OccContract;
 
 export function parseOccContractId(id: string): OccContractId | null {
-  const m = OCC_ID.exec(id);
-  if (m === null) return null;
-  const [, root, yy, mm, dd, right, strike] = m as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const expiry = `20${yy}-${mm}-${dd}`;
-  if (!isAvDate(expiry)) return null;
-  return { root, expiry, right: right as AvOptionRight, strike: Number(strike) / 1000 };
+  if (!/^[A-Z]/.test(id)) return null;
+  return parseOcc(id, { form: 'compact', allowZeroStrike: true });
 }
 
 export function formatOccContractId(c: OccContractId): string {
-  const ymd = c.expiry.replaceAll('-', '').slice(2);
-  const strike = String(Math.round(c.strike * 1000)).padStart(8, '0');
-  return `${c.root}${ymd}${c.right}${strike}`;
+  return formatOccUnchecked(c);
 }
