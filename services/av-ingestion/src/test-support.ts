@@ -11,6 +11,7 @@ import {
   loadConfig,
   type AppConfig,
   type ConfigOverrides,
+  type ServiceMetrics,
   type Store,
 } from '@alphatrader/shared';
 import { startRedisServer, type RedisServerHandle } from '@alphatrader/testkit';
@@ -33,9 +34,9 @@ export const MODEL_SYMBOLS = [
 ];
 
 export interface ManualClock {
-  now(): number;
-  set(t: number): void;
-  advance(ms: number): void;
+  readonly now: () => number;
+  readonly set: (t: number) => void;
+  readonly advance: (ms: number) => void;
 }
 
 export function manualClock(start: number): ManualClock {
@@ -72,10 +73,20 @@ export function captureLogger(): CapturedLogger {
   };
 }
 
+export interface SimCall {
+  fn: string;
+  symbol: string | undefined;
+  outcome: string;
+}
+
 export interface Harness {
   redis: RedisServerHandle;
   model: SimMarketModel;
   sim: AvSimHandle;
+  /** Every /query call av-sim served since the last reset (function, symbol or tickers, outcome), from its log. */
+  simCalls(): SimCall[];
+  /** Clears av-sim's faults, rate-limit windows and counts, and the served-call record. */
+  reset(): void;
   /** The repository's config with Redis, the simulator URL and these overrides. */
   config(overrides?: ConfigOverrides): AppConfig;
   /** A new connection and a store on it. */
@@ -84,7 +95,7 @@ export interface Harness {
   ingestion(
     config: AppConfig,
     extra: Partial<IngestionDeps> & Pick<IngestionDeps, 'clock'>,
-  ): { ingestion: Ingestion; log: CapturedLogger; store: Store; redis: Redis };
+  ): { ingestion: Ingestion; log: CapturedLogger; store: Store; redis: Redis; metrics: ServiceMetrics };
   stop(): Promise<void>;
 }
 
@@ -92,7 +103,9 @@ export async function startHarness(seed = 7): Promise<Harness> {
   const redis = await startRedisServer();
   const model = createMarketModel({ seed, symbols: MODEL_SYMBOLS });
   model.step(20 * 60_000); // 09:50 ET: the session has bars, volume and a live 0DTE expiry
-  const sim = await startAvSim({ model, callsPerMinute: Infinity });
+  const simLog = captureLogger();
+  const sim = await startAvSim({ model, callsPerMinute: Infinity, logger: simLog.logger });
+  let callsSeen = 0;
   const connect = () => {
     const client = redis.client();
     return { redis: client, store: createStore(client) };
@@ -101,6 +114,18 @@ export async function startHarness(seed = 7): Promise<Harness> {
     redis,
     model,
     sim,
+    reset() {
+      sim.reset();
+      callsSeen = simLog.text().length;
+    },
+    simCalls() {
+      return simLog
+        .text()
+        .slice(callsSeen)
+        .split('\n')
+        .filter((l) => l.includes('"av-sim call"'))
+        .map((l) => JSON.parse(l) as SimCall);
+    },
     config(overrides = {}) {
       return loadConfig({
         env: { ATP_CLOCK_MODE: 'real' },
@@ -115,15 +140,16 @@ export async function startHarness(seed = 7): Promise<Harness> {
     ingestion(config, extra) {
       const { redis: client, store } = connect();
       const log = captureLogger();
+      const metrics = createServiceMetrics('av-ingestion', { defaultMetrics: false });
       const ingestion = createIngestion({
         config,
         redis: client,
         store,
         logger: log.logger,
-        metrics: createServiceMetrics('av-ingestion', { defaultMetrics: false }),
+        metrics,
         ...extra,
       });
-      return { ingestion, log, store, redis: client };
+      return { ingestion, log, store, redis: client, metrics };
     },
     async stop() {
       await sim.stop();

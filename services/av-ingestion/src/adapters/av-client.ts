@@ -62,6 +62,9 @@ export interface AvClient {
   request<F extends AvFunction>(req: AvRequest<F>): Promise<AvResult<F>>;
 }
 
+/** Longest wait a retry may ask for (AV's burst throttle asks for about a second). */
+export const MAX_RETRY_WAIT_MS = 2_000;
+
 /** The key sent when none is configured: the simulator accepts any non-empty key. */
 export const SIMULATOR_API_KEY = 'simulator';
 
@@ -174,11 +177,18 @@ export function createAvClient(opts: AvClientOptions): AvClient {
             randomize: true,
             ...(req.maxRetryTimeMs === undefined ? {} : { maxRetryTime: req.maxRetryTimeMs }),
             ...(opts.signal === undefined ? {} : { signal: opts.signal }),
-            shouldRetry: ({ error }) => isFailure(error) && error.retryable && opts.signal?.aborted !== true,
+            // A throttle asking for a long wait (the per-minute plan limit) is not retried within the beat.
+            shouldRetry: ({ error }) =>
+              isFailure(error) &&
+              error.retryable &&
+              retryFloorMs(error) <= MAX_RETRY_WAIT_MS &&
+              opts.signal?.aborted !== true,
             onFailedAttempt: async ({ error, retriesLeft }) => {
               // AV's burst throttle asks for about a second: wait at least that (on top of the backoff).
               if (!isFailure(error) || !error.retryable || retriesLeft === 0) return;
-              const extra = retryFloorMs(error) - minRetryDelayMs;
+              const floor = retryFloorMs(error);
+              if (floor > MAX_RETRY_WAIT_MS) return; // not retried (see shouldRetry)
+              const extra = floor - minRetryDelayMs;
               if (extra > 0)
                 await sleep(extra, undefined, opts.signal === undefined ? {} : { signal: opts.signal });
             },

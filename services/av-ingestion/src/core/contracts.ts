@@ -9,6 +9,7 @@ import {
   parseAvNumber,
   parseOccContractId,
   type AvOptionContractRow,
+  type OccContractId,
   type OptionContract,
 } from '@alphatrader/shared';
 
@@ -90,7 +91,8 @@ function occParser(): (id: string) => OccParts | null {
     const prefix = id.slice(0, n - 9);
     let expiry = prefixes.get(prefix);
     if (expiry === undefined) {
-      expiry = parseOccContractId(`${prefix}C00000000`)?.expiry ?? null;
+      const parsed: OccContractId | null = parseOccContractId(`${prefix}C00000000`);
+      expiry = parsed === null ? null : parsed.expiry;
       prefixes.set(prefix, expiry);
     }
     if (expiry === null) return null;

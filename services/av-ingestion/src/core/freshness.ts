@@ -34,7 +34,7 @@ export function feedKindOf(job: Pick<JobSpec, 'stream' | 'fn'>): FeedKind | null
   }
 }
 
-/** Field of monitoring:api:av:freshness, e.g. `chain:SPY`, `rsi:AAPL`, `macro:CPI`. */
+/** Field of monitoring:api:av:freshness, e.g. `chain:SPY`, `rsi:AAPL`, `macro:CPI` (field names, not keys). */
 export function freshnessField(kind: FeedKind, subject: string): string {
   return `${kind}:${subject}`;
 }

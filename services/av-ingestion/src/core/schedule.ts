@@ -15,7 +15,7 @@ export type JobFunction =
   | 'HISTORICAL_OPTIONS';
 
 export interface JobSpec {
-  /** e.g. `chains:SPY`, `technicals:RSI:AAPL`, `macro:CPI`, `historical`. */
+  /** e.g. `chains/SPY`, `technicals/RSI/AAPL`, `macro/CPI`, `historical`. */
   id: string;
   stream: StreamId;
   fn: JobFunction;
@@ -49,13 +49,13 @@ export function buildJobs(settings: IngestionSettings, plan: BudgetPlan): JobSpe
     switch (stream.id) {
       case 'chains':
         settings.chains.symbols.forEach((s, i) =>
-          add(`chains:${s}`, 'REALTIME_OPTIONS', s, i * settings.chains.staggerMs),
+          add(`chains/${s}`, 'REALTIME_OPTIONS', s, i * settings.chains.staggerMs),
         );
         break;
       case 'intraday': {
         const n = settings.intraday.symbols.length;
         settings.intraday.symbols.forEach((s, i) =>
-          add(`intraday:${s}`, 'TIME_SERIES_INTRADAY', s, spread(i, n, intervalMs)),
+          add(`intraday/${s}`, 'TIME_SERIES_INTRADAY', s, spread(i, n, intervalMs)),
         );
         break;
       }
@@ -64,7 +64,7 @@ export function buildJobs(settings: IngestionSettings, plan: BudgetPlan): JobSpe
         const n = symbols.length * functions.length;
         symbols.forEach((s, i) =>
           functions.forEach((fn, j) =>
-            add(`technicals:${fn}:${s}`, fn, s, spread(i * functions.length + j, n, intervalMs)),
+            add(`technicals/${fn}/${s}`, fn, s, spread(i * functions.length + j, n, intervalMs)),
           ),
         );
         break;
@@ -72,13 +72,13 @@ export function buildJobs(settings: IngestionSettings, plan: BudgetPlan): JobSpe
       case 'sentiment': {
         const n = settings.sentiment.symbols.length;
         settings.sentiment.symbols.forEach((s, i) =>
-          add(`sentiment:${s}`, 'NEWS_SENTIMENT', s, spread(i, n, intervalMs)),
+          add(`sentiment/${s}`, 'NEWS_SENTIMENT', s, spread(i, n, intervalMs)),
         );
         break;
       }
       case 'macro': {
         const n = settings.macro.functions.length;
-        settings.macro.functions.forEach((fn, i) => add(`macro:${fn}`, fn, null, spread(i, n, intervalMs)));
+        settings.macro.functions.forEach((fn, i) => add(`macro/${fn}`, fn, null, spread(i, n, intervalMs)));
         break;
       }
       case 'historical':
