@@ -1,5 +1,13 @@
 export { startMonitor, type MonitorOptions } from './service';
-export { evaluateHealth, evaluateService, formatDuration, type Evaluation } from './core/evaluate';
+export {
+  evaluateHealth,
+  evaluateService,
+  formatDuration,
+  summariseIds,
+  type Evaluation,
+  type FeedVerdict,
+} from './core/evaluate';
+export { areaReports } from './core/areas';
 export {
   monitorSettings,
   expectedServices,

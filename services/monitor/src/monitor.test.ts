@@ -9,6 +9,7 @@ import {
   loadConfig,
   marketTimestamp,
   moduleHeartbeat,
+  monitorsArea,
   simClock,
   startServiceRuntime,
   systemHalt,
@@ -133,6 +134,19 @@ describe('monitor service', () => {
     expect(ttl).toBeLessThanOrEqual((systemHealthMain.ttlSeconds ?? 0) * 1000);
     const later = await healthWhere((x) => x.checks > h.checks);
     expect(later.ts).toBeGreaterThanOrEqual(h.ts);
+    // The overseer's data area: one check per market feed and the gateway connection.
+    const data = await store.get(monitorsArea.at({ area: 'data' }));
+    expect(data.ok && data.value.status).toBe('ok');
+    const names = data.ok ? data.value.checks.map((c) => c.name) : [];
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ...tradedSymbols(config).map((sym) => `${marketTimestamp.family}:${sym}`),
+        ibkrConnected.key(),
+      ]),
+    );
+    const areaTtl = await admin.pttl(monitorsArea.key({ area: 'data' }));
+    expect(areaTtl).toBeGreaterThan(0);
+    expect(areaTtl).toBeLessThanOrEqual((monitorsArea.ttlSeconds ?? 0) * 1000);
   });
 
   it('flags the symbol whose timestamps stop while the market is open, and clears it when they resume', async () => {

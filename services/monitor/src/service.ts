@@ -1,7 +1,14 @@
 // The monitor under the fleet runtime: works out whom to expect and what to watch from the config and
 // the service folders, then every publishIntervalMs observes the fleet, judges it and publishes
-// system:health:main. State changes are logged with their reasons.
-import { childLogger, systemHealthMain, type ServiceContext, type ServiceHooks } from '@alphatrader/shared';
+// system:health:main and the per-area reports (monitors:{area}). State changes are logged with their reasons.
+import {
+  childLogger,
+  monitorsArea,
+  systemHealthMain,
+  type ServiceContext,
+  type ServiceHooks,
+} from '@alphatrader/shared';
+import { areaReports } from './core/areas';
 import { evaluateHealth } from './core/evaluate';
 import { monitorSettings } from './core/settings';
 import { emptyMemory } from './core/types';
@@ -49,9 +56,14 @@ export function startMonitor(ctx: ServiceContext, opts: MonitorOptions = {}): Se
     'publish',
     settings.publishIntervalMs,
     async () => {
-      const { health, memory: next } = evaluateHealth(await observe(), settings, memory);
-      memory = next;
-      await ctx.store.set(systemHealthMain.at(), health);
+      const obs = await observe();
+      const evaluation = evaluateHealth(obs, settings, memory);
+      const { health } = evaluation;
+      memory = evaluation.memory;
+      const batch = ctx.store.batch().set(systemHealthMain.at(), health);
+      for (const report of areaReports(evaluation, obs, settings))
+        batch.set(monitorsArea.at({ area: report.area }), report);
+      await batch.exec();
       checks.inc();
       stateGauge.set(STATE_VALUE[health.state]);
       downGauge.set(settings.expected.filter((n) => health.services[n]?.state === 'down').length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { marketTimestamp, type Heartbeat } from '@alphatrader/shared';
+import { ibkrConnected, marketTimestamp, type Heartbeat } from '@alphatrader/shared';
+import { areaReports } from './areas';
 import { evaluateHealth, evaluateService, formatDuration, summariseIds } from './evaluate';
 import type { MonitorSettings } from './settings';
 import { emptyMemory, type FeedSpec, type HeartbeatObservation, type Observation } from './types';
@@ -289,6 +290,66 @@ describe('evaluateHealth', () => {
     expect(health.halted).toBe(true);
     expect(health.state).toBe('ok');
     expect(health.reasons).toEqual(['trading halted by ops: drill']);
+  });
+});
+
+describe('areaReports (monitors:{area})', () => {
+  const withAv: MonitorSettings = { ...settings, expected: [...settings.expected, 'av-ingestion'] };
+  const obsFor = (over: Partial<Observation> = {}) => {
+    const heartbeats = new Map(observation().heartbeats);
+    heartbeats.set('av-ingestion', hb('av-ingestion'));
+    return observation({ heartbeats, ...over });
+  };
+
+  it('reports the data and analytics areas ok with one check per feed and connection', () => {
+    const obs = obsFor();
+    const reports = areaReports(evaluateHealth(obs, withAv, emptyMemory()), obs, withAv);
+    expect(reports.map((r) => [r.area, r.status])).toEqual([
+      ['data', 'ok'],
+      ['analytics', 'ok'],
+    ]);
+    const data = reports[0]!;
+    expect(data.checks.map((c) => c.name)).toEqual([
+      SPY,
+      QQQ,
+      ibkrConnected.key(),
+      'alphavantage:latency',
+      'redis:memory_pct',
+    ]);
+    expect(data.checks[0]).toMatchObject({ ok: true, value: 500, threshold: 3000 });
+    expect(data.ts).toBe(WALL);
+  });
+
+  it('warns on a failing check and is critical when a service of the area is down', () => {
+    const stale = obsFor({
+      feeds: new Map([
+        [SPY, OPEN - 9000],
+        [QQQ, OPEN],
+      ]),
+    });
+    const warn = areaReports(evaluateHealth(stale, withAv, emptyMemory()), stale, withAv)[0]!;
+    expect(warn.status).toBe('warning');
+    expect(warn.checks.find((c) => c.name === SPY)).toMatchObject({ ok: false, value: 9000 });
+
+    const heartbeats = new Map(obsFor().heartbeats);
+    heartbeats.delete('analytics');
+    const down = obsFor({ heartbeats });
+    const analytics = areaReports(evaluateHealth(down, withAv, emptyMemory()), down, withAv)[1]!;
+    expect(analytics.status).toBe('critical');
+    expect(analytics.checks[0]).toMatchObject({ name: 'service:analytics', ok: false });
+  });
+
+  it('does not report an area whose services are not expected', () => {
+    const only: MonitorSettings = {
+      ...settings,
+      expected: ['monitor'],
+      feeds: [],
+      checkIbkr: false,
+      checkAv: false,
+      checkAnalyticsJobs: false,
+    };
+    const obs = observation();
+    expect(areaReports(evaluateHealth(obs, only, emptyMemory()), obs, only)).toEqual([]);
   });
 });
 

@@ -15,6 +15,8 @@ import type { FeedReading, FeedSpec, HeartbeatObservation, MonitorMemory, Observ
 export interface Evaluation {
   readonly health: SystemHealth;
   readonly memory: MonitorMemory;
+  /** Every feed judged this time (none while the market is closed for market-hours feeds). */
+  readonly feeds: readonly FeedVerdict[];
 }
 
 /** '7.2s', '850ms', '3m 5s'. */
@@ -60,7 +62,7 @@ export function evaluateService(
   }
 }
 
-interface FeedVerdict {
+export interface FeedVerdict {
   readonly spec: FeedSpec;
   /** Market-time age (ms) since the last update, or since watching began when none was ever seen. */
   readonly ageMs: number;
@@ -214,5 +216,6 @@ export function evaluateHealth(
       ts: obs.wallNow,
     },
     memory: { lastSeen, watchingSince, checks },
+    feeds: verdicts,
   };
 }
