@@ -1,7 +1,7 @@
 // A client that stops reading: the server drops market data instead of queueing it without bound, and
 // once the client reads again its depth book is rebuilt so that it matches the model again.
 import type { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventName, Stock } from '@stoqey/ib';
 import { HIGH_WATER_BYTES } from './session';
 import { RecordingClient, startHarness, type SimHarness } from './testing/harness';
@@ -16,16 +16,16 @@ afterAll(async () => {
 });
 
 /** The TCP socket inside @stoqey/ib (internal; used here only to stop reading). */
-function clientSocket(c: RecordingClient): Socket {
-  return (c.ib as unknown as { controller: { socket: { client: Socket } } }).controller.socket.client;
+function clientSocket(client: RecordingClient): Socket {
+  return (client.ib as unknown as { controller: { socket: { client: Socket } } }).controller.socket.client;
 }
 
 type Row = { price: number; size: number; venue: string };
 
 /** Applies MARKET_DEPTH_L2 operations to a local book as they arrive. */
-function liveBook(c: RecordingClient, reqId: number): { bids: Row[]; asks: Row[] } {
+function liveBook(client: RecordingClient, reqId: number): { bids: Row[]; asks: Row[] } {
   const book = { bids: [] as Row[], asks: [] as Row[] };
-  c.ib.on(
+  client.ib.on(
     EventName.updateMktDepthL2,
     (
       id: number,
@@ -46,9 +46,16 @@ function liveBook(c: RecordingClient, reqId: number): { bids: Row[]; asks: Row[]
   return book;
 }
 
+let open: RecordingClient | undefined;
+afterEach(() => {
+  h.sim.firehose.stop();
+  open?.disconnect();
+});
+
 describe('backpressure', () => {
   it('drops market data for a client that does not read, then rebuilds its book when it reads again', async () => {
     const c = new RecordingClient(h.sim.port);
+    open = c;
     await c.connect(900);
     const local = liveBook(c, 1);
     c.ib.reqMktDepth(1, new Stock('SPY'), 10, true, []);
@@ -71,6 +78,5 @@ describe('backpressure', () => {
     const same = () => JSON.stringify(local) === want;
     await c.waitFor(same, 'client book equal to the model book', 10_000);
     expect(c.unexpectedErrors()).toEqual([]);
-    c.disconnect();
   });
 });

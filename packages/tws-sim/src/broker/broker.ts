@@ -248,6 +248,16 @@ export class PaperBroker {
   private modifyOrder(existing: SimOrder, req: PlaceOrderRequest, contract: SimContract | undefined): void {
     const v = validateOrder(req, contract);
     const sameInstrument = contract !== undefined && contract.conId === existing.contract.conId;
+    if (existing.status === 'Filled' && sameInstrument) {
+      this.emit({
+        type: 'orderError',
+        clientId: existing.clientId,
+        orderId: existing.orderId,
+        code: Code.CANT_MODIFY_FILLED,
+        message: "Can't modify a filled order.",
+      });
+      return;
+    }
     if (!ACTIVE.has(existing.status) || !sameInstrument || !v.ok || v.order.action !== existing.action) {
       this.emit({
         type: 'orderError',

@@ -112,6 +112,7 @@ export type TickByTickName = keyof typeof TickByTickType;
 export const Code = {
   DUPLICATE_TICKER_ID: 102,
   DUPLICATE_ORDER_ID: 103,
+  CANT_MODIFY_FILLED: 104,
   NO_SECURITY_DEFINITION: 200,
   ORDER_REJECTED: 201,
   ORDER_CANCELLED: 202,
