@@ -1,7 +1,8 @@
 // Listed expiries up to ~45 calendar days: 0DTE (today, until the close), 1DTE (next trading day),
 // weeklies (Fridays) and monthlies (third Friday); a holiday Friday moves to Thursday. Index products
 // (SPY, QQQ, IWM, SPX) also list every trading day of the next two weeks, as their dailies do.
-import { addDays, isTradingDay, nthWeekday, nyDate, prevTradingDay, sessionOf, weekday } from './calendar';
+import { addDays, monthlyExpiry, weekdayOf } from '@alphatrader/shared';
+import { isTradingDay, nyDate, sessionOf } from './calendar';
 
 export const EXPIRY_HORIZON_DAYS = 45;
 const DAILY_HORIZON_DAYS = 14;
@@ -9,20 +10,13 @@ const DAILY_EXPIRY_SYMBOLS = new Set(['SPY', 'QQQ', 'IWM', 'SPX']);
 
 export type ExpiryKind = 'daily' | 'weekly' | 'monthly';
 
-/** A Friday expiry (or the Thursday before it when the Friday is a holiday). */
-function fridayExpiry(friday: string): string {
-  return isTradingDay(friday) ? friday : prevTradingDay(friday);
-}
-
 export function isMonthlyExpiry(isoDate: string): boolean {
-  const y = Number(isoDate.slice(0, 4));
-  const m = Number(isoDate.slice(5, 7));
-  return fridayExpiry(nthWeekday(y, m, 5, 3)) === isoDate;
+  return monthlyExpiry(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7))) === isoDate;
 }
 
 export function expiryKind(isoDate: string): ExpiryKind {
   if (isMonthlyExpiry(isoDate)) return 'monthly';
-  const dow = weekday(isoDate);
+  const dow = weekdayOf(isoDate); // 1 = Monday … 7 = Sunday
   if (dow === 5 || (dow === 4 && !isTradingDay(addDays(isoDate, 1)))) return 'weekly';
   return 'daily';
 }

@@ -1,5 +1,6 @@
 // REAL_GDP, CPI, FEDERAL_FUNDS_RATE: `{ name, interval, unit, data: [{ date, value }] }`, newest first,
 // ending at the latest period that would be published by the simulated date.
+import { etDate } from '@alphatrader/shared';
 import {
   cpiMonth,
   ffrMonth,
@@ -9,7 +10,6 @@ import {
   ymd,
   type MacroPoint,
 } from '../macro-data';
-import { easternDate } from '../eastern';
 import { csvLines, invalidCall, type Answer, type RequestContext } from './context';
 
 const START_YEAR = 2015;
@@ -23,7 +23,7 @@ interface Today {
 }
 
 function today(ts: number): Today {
-  const iso = easternDate(ts);
+  const iso = etDate(ts);
   return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)), iso };
 }
 

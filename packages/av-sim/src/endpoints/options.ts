@@ -1,7 +1,7 @@
 // REALTIME_OPTIONS and HISTORICAL_OPTIONS from the model's chain at the moment of the request:
 // `{ endpoint, message: "success", data }`, all strings, sorted by expiration, strike, call before put.
 import type { OptionQuote } from '@alphatrader/market-sim';
-import { easternDate, previousWeekday } from '../eastern';
+import { addDays, etDate, weekdayOf } from '@alphatrader/shared';
 import { whole } from '../format';
 import { avMessages } from '../messages';
 import { csvLines, invalidCall, modelSymbol, type Answer, type RequestContext } from './context';
@@ -149,8 +149,15 @@ export function realtimeOptions(ctx: RequestContext): Answer {
       expiration === undefined || expiration === '' ? undefined : [expiration],
     );
   }
-  const date = easternDate(ctx.model.now());
+  const date = etDate(ctx.model.now());
   return answer('Realtime Options', 'success', chainRows(ctx, quotes, date, greeks), ctx, greeks);
+}
+
+/** The weekday before a date (the previous session, ignoring holidays). */
+function previousWeekday(date: string): string {
+  let d = addDays(date, -1);
+  while (weekdayOf(d) > 5) d = addDays(d, -1);
+  return d;
 }
 
 /**
@@ -167,7 +174,7 @@ export function historicalOptions(ctx: RequestContext): Answer {
   if (asked !== undefined && asked !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(asked)) {
     return invalidCall('HISTORICAL_OPTIONS');
   }
-  const date = asked !== undefined && asked !== '' ? asked : previousWeekday(easternDate(ctx.model.now()));
+  const date = asked !== undefined && asked !== '' ? asked : previousWeekday(etDate(ctx.model.now()));
   const quotes = ctx.model.optionChain(modelSymbol(symbol)).filter((q) => q.expiry >= date);
   return answer('Historical Options', 'success', chainRows(ctx, quotes, date, true), ctx, true);
 }

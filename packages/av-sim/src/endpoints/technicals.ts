@@ -2,7 +2,7 @@
 // aggregated from its 60-minute bars). Colon-numbered meta with JSON-number periods, 4-decimal rows,
 // newest first; intraday row keys carry no seconds.
 import type { Bar } from '@alphatrader/market-sim';
-import { easternDate, easternDateTime, easternMinute } from '../eastern';
+import { addDays, etDate, formatEtDateTime, weekdayOf } from '@alphatrader/shared';
 import { atr, bbands, macd, rsi } from '../technicals';
 import { csvLines, invalidCall, modelSymbol, positiveInt, type Answer, type RequestContext } from './context';
 import { INTRADAY_MINUTES, isIntradayInterval } from './time-series';
@@ -42,10 +42,10 @@ function aggregate(bars: readonly Bar[], keyOf: (ts: number) => string): Bar[] {
   return out;
 }
 
+/** The Monday of the New York week. */
 function weekKey(ts: number): string {
-  const d = new Date(`${easternDate(ts)}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
+  const date = etDate(ts);
+  return addDays(date, 1 - weekdayOf(date));
 }
 
 function loadInput(ctx: RequestContext): Input | undefined {
@@ -61,9 +61,9 @@ function loadInput(ctx: RequestContext): Input | undefined {
   if (!(LONG_INTERVALS as readonly string[]).includes(interval)) return undefined;
   const hourly = ctx.empty ? [] : ctx.model.intradayBars(sym, 60, FULL_COUNT);
   const keyOf: Record<LongInterval, (ts: number) => string> = {
-    daily: easternDate,
+    daily: etDate,
     weekly: weekKey,
-    monthly: (ts) => easternDate(ts).slice(0, 7),
+    monthly: (ts) => etDate(ts).slice(0, 7),
   };
   return { symbol, interval, intraday: false, bars: aggregate(hourly, keyOf[interval as LongInterval]) };
 }
@@ -90,7 +90,7 @@ function respond<P>(
     const p = points[i];
     if (p === undefined) continue;
     const ts = (input.bars[i] as Bar).ts;
-    const key = input.intraday ? easternMinute(ts) : easternDate(ts);
+    const key = input.intraday ? formatEtDateTime(ts, 'minute') : etDate(ts);
     const row = toRow(p);
     rows[key] = row;
     if (ctx.csv) csvRows.push([key, ...csvHeader.slice(1).map((h) => row[h] ?? '')]);
@@ -102,7 +102,7 @@ function respond<P>(
     'Meta Data': {
       '1: Symbol': input.symbol,
       '2: Indicator': indicator,
-      '3: Last Refreshed': input.intraday ? easternDateTime(lastTs) : easternDate(lastTs),
+      '3: Last Refreshed': input.intraday ? formatEtDateTime(lastTs) : etDate(lastTs),
       '4: Interval': input.interval,
       ...extra,
     },

@@ -1,6 +1,6 @@
 // TIME_SERIES_INTRADAY from the model's bars (same path as the quotes) and GLOBAL_QUOTE from its quote.
 import type { Bar } from '@alphatrader/market-sim';
-import { easternDate, easternDateTime } from '../eastern';
+import { etDate, formatEtDateTime } from '@alphatrader/shared';
 import { whole } from '../format';
 import { csvLines, invalidCall, modelSymbol, type Answer, type RequestContext } from './context';
 
@@ -34,13 +34,13 @@ export function timeSeriesIntraday(ctx: RequestContext): Answer {
         outputsize === 'full' ? FULL_COUNT : COMPACT_COUNT,
       );
   const month = ctx.params['month'];
-  if (month !== undefined && month !== '') bars = bars.filter((b) => easternDate(b.ts).startsWith(month));
+  if (month !== undefined && month !== '') bars = bars.filter((b) => etDate(b.ts).startsWith(month));
 
   const series: Record<string, Record<string, string>> = {};
   const csvRows: string[][] = [];
   for (let i = bars.length - 1; i >= 0; i--) {
     const b = bars[i] as Bar;
-    const key = easternDateTime(b.ts);
+    const key = formatEtDateTime(b.ts);
     const row = {
       '1. open': px(b.open),
       '2. high': px(b.high),
@@ -57,7 +57,7 @@ export function timeSeriesIntraday(ctx: RequestContext): Answer {
     'Meta Data': {
       '1. Information': `Intraday (${interval}) open, high, low, close prices and volume`,
       '2. Symbol': symbol,
-      '3. Last Refreshed': easternDateTime(last?.ts ?? ctx.model.now()),
+      '3. Last Refreshed': formatEtDateTime(last?.ts ?? ctx.model.now()),
       '4. Interval': interval,
       '5. Output Size': outputsize === 'full' ? 'Full size' : 'Compact',
       '6. Time Zone': 'US/Eastern',
@@ -83,7 +83,7 @@ export function globalQuote(ctx: RequestContext): Answer {
     '04. low': px(q.low),
     '05. price': px(q.last),
     '06. volume': vol(q.volume),
-    '07. latest trading day': easternDate(q.ts),
+    '07. latest trading day': etDate(q.ts),
     '08. previous close': px(q.prevClose),
     '09. change': px(change),
     '10. change percent': `${pct.toFixed(4)}%`,

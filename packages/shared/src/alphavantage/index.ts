@@ -15,7 +15,8 @@ export {
   type AvIntradayInterval,
 } from './functions';
 export { parseAvNumber, parseAvPercent, avDecimalString, avPercentString, isAvDate } from './numbers';
-export { parseAvEasternTime } from './eastern-time';
+// AV time keys are New York wall times with no offset: the market clock's text form.
+export { parseEtDateTime as parseAvEasternTime } from '../clock/et-text';
 export { parseOccContractId, formatOccContractId, type OccContractId, type AvOptionRight } from './occ';
 export {
   AV_ERROR_KINDS,

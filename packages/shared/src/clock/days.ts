@@ -20,6 +20,8 @@ export interface DayInfo {
   readonly date: IsoDate;
   /** Epoch ms of 00:00 New York time. */
   readonly startMs: number;
+  /** Length of the day in ms: 24 h, or 23 h / 25 h on a daylight-saving change. */
+  readonly lengthMs: number;
   /** 1 = Monday … 7 = Sunday. */
   readonly weekday: number;
   readonly note: MarketDayNote | null;
@@ -81,7 +83,9 @@ export function dayInfo(date: IsoDate): DayInfo {
         earlyClose,
       })
     : null;
-  const info: DayInfo = Object.freeze({ date, startMs: dt.toMillis(), weekday, note, tradingDay, session });
+  const startMs = dt.toMillis();
+  const lengthMs = dt.plus({ days: 1 }).toMillis() - startMs;
+  const info: DayInfo = Object.freeze({ date, startMs, lengthMs, weekday, note, tradingDay, session });
   return remember(byDate, date, info);
 }
 

@@ -27,7 +27,8 @@ function weeklyExpiryOfWeek(anyDayOfWeek: IsoDate): IsoDate {
   return onOrBeforeTradingDay(friday);
 }
 
-function monthlyExpiryOf(year: number, month: number): IsoDate {
+/** The monthly expiry of a month: its third Friday, or the trading day before it when that is a holiday. */
+export function monthlyExpiry(year: number, month: number): IsoDate {
   const first = `${year}-${String(month).padStart(2, '0')}-01`;
   const thirdFriday = isoAddDays(first, ((5 - dayInfo(first).weekday + 7) % 7) + 14);
   return onOrBeforeTradingDay(thirdFriday);
@@ -55,8 +56,8 @@ function candidates(today: IsoDate): Candidates {
     oneDte: nextTradingDay(today),
     weekly: [thisWeek, nextWeek],
     monthly: [
-      monthlyExpiryOf(year, month),
-      month === 12 ? monthlyExpiryOf(year + 1, 1) : monthlyExpiryOf(year, month + 1),
+      monthlyExpiry(year, month),
+      month === 12 ? monthlyExpiry(year + 1, 1) : monthlyExpiry(year, month + 1),
     ],
   };
   if (candidatesByDate.size > 5000) candidatesByDate.clear();

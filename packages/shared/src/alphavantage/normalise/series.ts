@@ -1,7 +1,7 @@
 // Intraday bars, the global quote and the four indicators → numbers, oldest first, with epoch ms.
 // Input is a body already accepted by the schema (decimal strings are checked there), so a value that
 // still fails to parse means the caller skipped validation: that throws.
-import { parseAvEasternTime } from '../eastern-time';
+import { parseEtDateTime } from '../../clock/et-text';
 import { parseAvNumber, parseAvPercent } from '../numbers';
 import type { AvAtrResponse, AvBbandsResponse, AvMacdResponse, AvRsiResponse } from '../schemas/technicals';
 import type { AvGlobalQuoteFields, AvIntradayResponse } from '../schemas/time-series';
@@ -13,7 +13,7 @@ function num(text: string, what: string): number {
 }
 
 function time(key: string): number {
-  const ts = parseAvEasternTime(key);
+  const ts = parseEtDateTime(key);
   if (ts === null) throw new TypeError(`not an AV US/Eastern time key: ${JSON.stringify(key)}`);
   return ts;
 }
