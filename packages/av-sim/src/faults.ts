@@ -2,6 +2,7 @@
 // `avsim_fault=kind[,kind]`, delay via `x-avsim-delay-ms` / `avsim_delay_ms`) or queued through the
 // control API / handle (`{ kind, count?, symbol?, function?, delayMs? }`): each matching request
 // consumes one count of the first queued fault that applies to it.
+import { isAvOptionsFunction } from '@alphatrader/shared';
 
 export const FAULT_KINDS = [
   /** `Information`: the burst/per-minute throttle text. */
@@ -59,7 +60,6 @@ export class FaultSpecError extends Error {
 }
 
 const OPTIONS_ONLY: ReadonlySet<FaultKind> = new Set(['nan_greeks', 'empty_greeks']);
-const OPTIONS_FUNCTIONS: ReadonlySet<string> = new Set(['REALTIME_OPTIONS', 'HISTORICAL_OPTIONS']);
 
 export function isFaultKind(value: unknown): value is FaultKind {
   return typeof value === 'string' && (FAULT_KINDS as readonly string[]).includes(value);
@@ -67,7 +67,7 @@ export function isFaultKind(value: unknown): value is FaultKind {
 
 /** Whether a fault kind changes anything for this function. */
 export function faultApplies(kind: FaultKind, fn: string): boolean {
-  return !OPTIONS_ONLY.has(kind) || OPTIONS_FUNCTIONS.has(fn);
+  return !OPTIONS_ONLY.has(kind) || isAvOptionsFunction(fn);
 }
 
 function optionalString(o: Record<string, unknown>, key: string): string | undefined {

@@ -1,13 +1,8 @@
 // The GET /query pipeline: apikey → per-key rate limit → function → faults → endpoint → serialisation.
 // Every answer is HTTP 200 as at the real API; only a bad simulator control header gets a 400.
 import type { MarketModel } from '@alphatrader/market-sim';
-import {
-  handlers,
-  isSimFunction,
-  OPTIONS_FUNCTIONS,
-  type Answer,
-  type RequestContext,
-} from './endpoints/index';
+import { isAvOptionsFunction } from '@alphatrader/shared';
+import { handlers, isSimFunction, type Answer, type RequestContext } from './endpoints/index';
 import { faultApplies, FaultSpecError, parseFaultList, type FaultController, type FaultKind } from './faults';
 import { avMessages } from './messages';
 import type { RollingRateLimiter } from './rate-limit';
@@ -63,7 +58,7 @@ function replacement(kind: FaultKind, fn: string, apiKey: string): Record<string
     case 'invalid_apikey':
       return { 'Error Message': avMessages.apikeyMissing };
     case 'sample_data':
-      return OPTIONS_FUNCTIONS.has(fn) ? undefined : { Information: avMessages.demo };
+      return isAvOptionsFunction(fn) ? undefined : { Information: avMessages.demo };
     default:
       return undefined;
   }

@@ -1,4 +1,5 @@
-// `function=` → handler.
+// `function=` → handler, one for each Alpha Vantage function the fleet calls (the shared list).
+import { AV_FUNCTIONS, isAvFunction, type AvFunction } from '@alphatrader/shared';
 import type { Handler } from './context';
 import { cpi, federalFundsRate, realGdp } from './macro';
 import { newsSentiment } from './news';
@@ -6,21 +7,9 @@ import { historicalOptions, realtimeOptions } from './options';
 import { atrEndpoint, bbandsEndpoint, macdEndpoint, rsiEndpoint } from './technicals';
 import { globalQuote, timeSeriesIntraday } from './time-series';
 
-export const SIM_FUNCTIONS = [
-  'REALTIME_OPTIONS',
-  'HISTORICAL_OPTIONS',
-  'TIME_SERIES_INTRADAY',
-  'GLOBAL_QUOTE',
-  'RSI',
-  'MACD',
-  'BBANDS',
-  'ATR',
-  'NEWS_SENTIMENT',
-  'REAL_GDP',
-  'CPI',
-  'FEDERAL_FUNDS_RATE',
-] as const;
-export type SimFunction = (typeof SIM_FUNCTIONS)[number];
+/** The simulator serves exactly the functions the fleet calls. */
+export const SIM_FUNCTIONS = AV_FUNCTIONS;
+export type SimFunction = AvFunction;
 
 export const handlers: Readonly<Record<SimFunction, Handler>> = {
   REALTIME_OPTIONS: realtimeOptions,
@@ -37,9 +26,5 @@ export const handlers: Readonly<Record<SimFunction, Handler>> = {
   FEDERAL_FUNDS_RATE: federalFundsRate,
 };
 
-export function isSimFunction(fn: string): fn is SimFunction {
-  return Object.hasOwn(handlers, fn);
-}
-
-export const OPTIONS_FUNCTIONS: ReadonlySet<string> = new Set(['REALTIME_OPTIONS', 'HISTORICAL_OPTIONS']);
+export const isSimFunction: (fn: string) => fn is SimFunction = isAvFunction;
 export type { Answer, RequestContext, Handler } from './context';

@@ -1,14 +1,26 @@
 // TIME_SERIES_INTRADAY from the model's bars (same path as the quotes) and GLOBAL_QUOTE from its quote.
 import type { Bar } from '@alphatrader/market-sim';
-import { etDate, formatEtDateTime } from '@alphatrader/shared';
+import {
+  AV_INTRADAY_INTERVALS,
+  etDate,
+  formatEtDateTime,
+  type AvIntradayInterval,
+} from '@alphatrader/shared';
 import { whole } from '../format';
 import { csvLines, invalidCall, modelSymbol, type Answer, type RequestContext } from './context';
 
-export const INTRADAY_MINUTES = { '1min': 1, '5min': 5, '15min': 15, '30min': 30, '60min': 60 } as const;
-export type IntradayInterval = keyof typeof INTRADAY_MINUTES;
+export type IntradayInterval = AvIntradayInterval;
+
+export const INTRADAY_MINUTES = {
+  '1min': 1,
+  '5min': 5,
+  '15min': 15,
+  '30min': 30,
+  '60min': 60,
+} as const satisfies Record<IntradayInterval, number>;
 
 export function isIntradayInterval(v: string | undefined): v is IntradayInterval {
-  return v !== undefined && Object.hasOwn(INTRADAY_MINUTES, v);
+  return v !== undefined && (AV_INTRADAY_INTERVALS as readonly string[]).includes(v);
 }
 
 /** Everything the model keeps for a full-size answer. */
