@@ -60,20 +60,10 @@ export interface Sweep {
   reason: 'levels' | 'venues' | 'levels_and_venues';
 }
 
-interface SweepRun {
-  side: TradeSide;
-  startTs: number;
-  endTs: number;
-  startIndex: number;
-  endIndex: number;
-  trades: number;
-  levels: number;
+/** A sweep being built: the report's fields, plus the last price level and the venues as a set. */
+interface SweepRun extends Omit<Sweep, 'venues' | 'reason'> {
   lastTicks: number;
   venues: Set<string>;
-  firstPrice: number;
-  lastPrice: number;
-  shares: number;
-  notional: number;
 }
 
 /**

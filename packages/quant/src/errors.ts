@@ -74,3 +74,30 @@ export function fieldError(
 ): QuantInputError {
   return new QuantInputError(`${array}[${i}].${field} must be ${expected} (got ${String(v)})`);
 }
+
+/** Throws unless contracts[i] is an object whose right is 'C' or 'P'. */
+export function requireOptionRight<T extends { right: unknown }>(
+  c: T | null | undefined,
+  i: number,
+): asserts c is T {
+  if (c === null || typeof c !== 'object') throw new QuantInputError(`contracts[${i}] must be an object`);
+  if (c.right !== 'C' && c.right !== 'P') throw fieldError('contracts', i, 'right', c.right, "'C' or 'P'");
+}
+
+/** Throws unless the open interest of contracts[i] is a finite number ≥ 0. */
+export function requireOpenInterest(openInterest: unknown, i: number): void {
+  if (!(isFiniteNumber(openInterest) && openInterest >= 0)) {
+    throw fieldError('contracts', i, 'openInterest', openInterest, 'a finite number >= 0');
+  }
+}
+
+/** Throws unless contracts[i] is an option line: right 'C'/'P', positive strike, open interest ≥ 0. */
+export function requireOptionLine<T extends { strike: unknown; right: unknown; openInterest: unknown }>(
+  c: T | null | undefined,
+  i: number,
+): asserts c is T {
+  requireOptionRight(c, i);
+  if (!(isFiniteNumber(c.strike) && c.strike > 0))
+    throw fieldError('contracts', i, 'strike', c.strike, 'positive');
+  requireOpenInterest(c.openInterest, i);
+}

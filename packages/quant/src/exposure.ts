@@ -7,6 +7,9 @@ import {
   isFiniteNumber,
   requireArray,
   requireNonNegative,
+  requireOpenInterest,
+  requireOptionLine,
+  requireOptionRight,
   requirePositive,
 } from './errors';
 
@@ -91,7 +94,7 @@ export function gammaExposure(
   let ghosts = 0;
   for (let i = 0; i < contracts.length; i++) {
     const c = contracts[i]!;
-    validateContract(c, i);
+    requireOptionLine(c, i);
     if (!(isFiniteNumber(c.gamma) && c.gamma >= 0))
       throw fieldError('contracts', i, 'gamma', c.gamma, 'a finite number >= 0');
     if (c.openInterest < minOi) {
@@ -199,14 +202,11 @@ export function deltaExposure(
   let puts = 0;
   for (let i = 0; i < contracts.length; i++) {
     const c = contracts[i]!;
-    if (c === null || typeof c !== 'object') throw new QuantInputError(`contracts[${i}] must be an object`);
-    if (c.right !== 'C' && c.right !== 'P') throw fieldError('contracts', i, 'right', c.right, "'C' or 'P'");
+    requireOptionRight(c, i);
     if (!(isFiniteNumber(c.delta) && c.delta >= -1 && c.delta <= 1)) {
       throw fieldError('contracts', i, 'delta', c.delta, 'in [-1, 1]');
     }
-    if (!(isFiniteNumber(c.openInterest) && c.openInterest >= 0)) {
-      throw fieldError('contracts', i, 'openInterest', c.openInterest, 'a finite number >= 0');
-    }
+    requireOpenInterest(c.openInterest, i);
     if (c.openInterest < minOi) continue;
     const v = c.delta * c.openInterest * perUnit;
     if (c.right === 'C') calls += v;
@@ -216,16 +216,6 @@ export function deltaExposure(
     throw new QuantInputError('delta exposure overflows: check openInterest and spot for absurd values');
   }
   return { total: calls + puts, calls, puts, unit: 'usd_delta_notional' };
-}
-
-function validateContract(c: { strike: number; right: OptionRight; openInterest: number }, i: number): void {
-  if (c === null || typeof c !== 'object') throw new QuantInputError(`contracts[${i}] must be an object`);
-  if (c.right !== 'C' && c.right !== 'P') throw fieldError('contracts', i, 'right', c.right, "'C' or 'P'");
-  if (!(isFiniteNumber(c.strike) && c.strike > 0))
-    throw fieldError('contracts', i, 'strike', c.strike, 'positive');
-  if (!(isFiniteNumber(c.openInterest) && c.openInterest >= 0)) {
-    throw fieldError('contracts', i, 'openInterest', c.openInterest, 'a finite number >= 0');
-  }
 }
 
 function compareExpiry(a: GexExpiry, b: GexExpiry): number {

@@ -1,14 +1,8 @@
 // Hidden (iceberg) order detection on a sequence of prints and book-level updates: a price level that keeps
 // coming back after it trades through. Pure; prices compared in integer ticks.
 import type { TradeSide } from './detectors';
-import {
-  QuantInputError,
-  requireArray,
-  requireFinite,
-  requireInteger,
-  requireNonNegative,
-  requirePositive,
-} from './errors';
+import { requireArray } from './errors';
+import { icebergOf, icebergRule, IcebergLevels } from './iceberg-levels';
 
 export type BookSide = 'bid' | 'ask';
 
@@ -43,21 +37,6 @@ export interface Iceberg {
   lastTs: number;
 }
 
-interface LevelState {
-  side: BookSide;
-  price: number;
-  displayed: number;
-  shownBefore: number;
-  pending: number;
-  lastTradeTs: number;
-  refills: number;
-  traded: number;
-  maxDisplayed: number;
-  firstDisplayedTraded: number | null;
-  firstTs: number;
-  lastTs: number;
-}
-
 /**
  * Hidden (iceberg) orders: a price level that keeps coming back after it trades through. A refill is a level
  * update showing more size than should remain (displayed before the prints − printed since) within
@@ -69,96 +48,15 @@ interface LevelState {
  */
 export function detectIcebergs(events: readonly IcebergEvent[], opts: IcebergOptions = {}): Iceberg[] {
   requireArray('events', events);
-  const minRefills = requireInteger('minRefills', opts.minRefills ?? 2, 1);
-  const windowMs = requireNonNegative('refillWindowMs', opts.refillWindowMs ?? 2_000);
-  const minDepletion = requireNonNegative('minDepletion', opts.minDepletion ?? 0.8);
-  const tick = requirePositive('tickSize', opts.tickSize ?? 0.01);
-  const books: Record<BookSide, Map<number, LevelState>> = { bid: new Map(), ask: new Map() };
-  const level = (side: BookSide, ticks: number, price: number, ts: number): LevelState => {
-    let st = books[side].get(ticks);
-    if (st === undefined) {
-      st = {
-        side,
-        price,
-        displayed: 0,
-        shownBefore: 0,
-        pending: 0,
-        lastTradeTs: -Infinity,
-        refills: 0,
-        traded: 0,
-        maxDisplayed: 0,
-        firstDisplayedTraded: null,
-        firstTs: ts,
-        lastTs: ts,
-      };
-      books[side].set(ticks, st);
-    }
-    return st;
-  };
-
+  const rule = icebergRule(opts);
+  const levels = new IcebergLevels(rule);
   for (let i = 0; i < events.length; i++) {
-    const ev = events[i];
-    if (ev === null || typeof ev !== 'object') throw new QuantInputError(`events[${i}] must be an object`);
-    requireFinite(`events[${i}].ts`, ev.ts);
-    requirePositive(`events[${i}].price`, ev.price);
-    requireNonNegative(`events[${i}].size`, ev.size);
-    const ticks = Math.round(ev.price / tick);
-    if (ev.kind === 'trade') {
-      let side: BookSide | null;
-      if (ev.side === 'buy') side = 'ask';
-      else if (ev.side === 'sell') side = 'bid';
-      else if (ev.side === undefined)
-        side = books.ask.has(ticks) ? 'ask' : books.bid.has(ticks) ? 'bid' : null;
-      else throw new QuantInputError(`events[${i}].side must be 'buy' or 'sell' (got ${String(ev.side)})`);
-      if (side === null || ev.size === 0) continue;
-      const st = level(side, ticks, ev.price, ev.ts);
-      if (st.pending === 0) st.shownBefore = st.displayed;
-      if (st.firstDisplayedTraded === null) {
-        st.firstDisplayedTraded = st.displayed;
-        st.firstTs = ev.ts;
-      }
-      st.pending += ev.size;
-      st.traded += ev.size;
-      st.lastTradeTs = ev.ts;
-      st.lastTs = ev.ts;
-    } else if (ev.kind === 'level') {
-      if (ev.side !== 'bid' && ev.side !== 'ask') {
-        throw new QuantInputError(`events[${i}].side must be 'bid' or 'ask' (got ${String(ev.side)})`);
-      }
-      const st = level(ev.side, ticks, ev.price, ev.ts);
-      if (
-        st.pending > 0 &&
-        ev.size > 0 &&
-        ev.ts - st.lastTradeTs <= windowMs &&
-        st.pending >= minDepletion * st.shownBefore &&
-        ev.size > Math.max(0, st.shownBefore - st.pending)
-      ) {
-        st.refills++;
-        st.lastTs = ev.ts;
-      }
-      st.displayed = ev.size;
-      if (ev.size > st.maxDisplayed) st.maxDisplayed = ev.size;
-      if (ev.size > 0) st.pending = 0;
-    } else {
-      throw new QuantInputError(`events[${i}].kind must be 'trade' or 'level'`);
-    }
+    const ev = events[i] as IcebergEvent;
+    levels.apply(ev, levels.ticksOf(ev, `events[${i}]`), `events[${i}]`);
   }
-
   const out: Iceberg[] = [];
   for (const side of ['bid', 'ask'] as const) {
-    for (const st of books[side].values()) {
-      if (st.refills < minRefills) continue;
-      out.push({
-        side: st.side,
-        price: st.price,
-        refills: st.refills,
-        tradedVolume: st.traded,
-        maxDisplayed: st.maxDisplayed,
-        hiddenVolume: Math.max(0, st.traded - (st.firstDisplayedTraded ?? 0)),
-        firstTs: st.firstTs,
-        lastTs: st.lastTs,
-      });
-    }
+    for (const st of levels.books[side].values()) if (st.refills >= rule.minRefills) out.push(icebergOf(st));
   }
   return out.sort((a, b) => a.firstTs - b.firstTs);
 }

@@ -16,6 +16,7 @@ import {
   requireFinite,
   requireInteger,
   requireNonNegative,
+  requireOptionLine,
   requirePositive,
 } from './errors';
 
@@ -112,13 +113,8 @@ export function gammaProfile(
   let dqT = 0;
   for (let i = 0; i < contracts.length; i++) {
     const c = contracts[i]!;
-    if (c === null || typeof c !== 'object') throw new QuantInputError(`contracts[${i}] must be an object`);
-    if (c.right !== 'C' && c.right !== 'P') throw fieldError('contracts', i, 'right', c.right, "'C' or 'P'");
+    requireOptionLine(c, i);
     const { strike, openInterest: oi, iv, T } = c;
-    if (!(isFiniteNumber(strike) && strike > 0))
-      throw fieldError('contracts', i, 'strike', strike, 'positive');
-    if (!(isFiniteNumber(oi) && oi >= 0))
-      throw fieldError('contracts', i, 'openInterest', oi, 'a number >= 0');
     if (!isFiniteNumber(iv)) throw fieldError('contracts', i, 'iv', iv, 'finite');
     if (!isFiniteNumber(T)) throw fieldError('contracts', i, 'T', T, 'finite');
     if (oi < minOi || oi === 0 || iv <= 0 || T <= 0) continue;
