@@ -7,6 +7,8 @@ import {
   findEntryForKey,
   marketIntraday,
   monitoringAvCalls,
+  monitoringAvDegraded,
+  monitoringAvLatency,
   monitoringAvErrors,
   optionsChain,
   optionsOiHistory,
@@ -152,6 +154,31 @@ describe('what the ingestion writes', () => {
       expect(Math.abs(c.delta!)).toBeLessThanOrEqual(1);
       expect(c.bid).toBeLessThanOrEqual(c.ask);
     }
+  });
+});
+
+describe('latency', () => {
+  it('publishes p50/p95 and raises the prefer-IBKR flag once p95 stayed above the threshold for the hold time', async () => {
+    const clock = manualClock(h.model.now());
+    const wall = manualClock(1_700_000_000_000);
+    const config = h.config({ ...SMALL, alphaVantage: { slowP95Ms: 1, slowWindowMs: 60_000 } });
+    const { ingestion, store, metrics } = h.ingestion(config, { clock, wallNow: wall.now });
+    expect(await ingestion.run('chains/SPY')).toBe('stored');
+    await ingestion.publish();
+    const latency = await store.get(monitoringAvLatency.at());
+    expect(latency.ok && latency.value.samples).toBe(1);
+    expect(latency.ok && latency.value.p95Ms).toBeGreaterThan(1);
+    expect((await store.get(monitoringAvDegraded.at())).ok).toBe(false); // slow, but not for long enough yet
+    wall.advance(30_000);
+    clock.advance(5_000);
+    expect(await ingestion.run('chains/SPY')).toBe('stored');
+    wall.advance(30_000);
+    await ingestion.publish();
+    const flag = await store.get(monitoringAvDegraded.at());
+    expect(flag.ok && flag.value).toMatchObject({ degraded: true, p95Ms: expect.any(Number) as number });
+    expect(await metrics.registry.getSingleMetricAsString('atp_av_prefer_ibkr')).toMatch(
+      /atp_av_prefer_ibkr\{[^}]*\} 1/,
+    );
   });
 });
 

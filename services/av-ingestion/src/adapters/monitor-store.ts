@@ -122,7 +122,9 @@ export function createMonitorStore(redis: RedisClient, store: Store): MonitorSto
     },
     async recordFreshness(field, ok, attemptAt) {
       const prev = await store.hget(fresh, field);
-      const lastSuccess = ok ? attemptAt : prev.ok ? prev.value.lastSuccess : null;
+      const before = prev.ok ? prev.value.lastSuccess : null;
+      // Another process may have succeeded meanwhile: never move lastSuccess backwards.
+      const lastSuccess = ok ? Math.max(attemptAt, before ?? 0) : before;
       await store.hset(fresh, field, { lastSuccess, lastAttempt: attemptAt, ok });
     },
     async freshness() {

@@ -70,9 +70,6 @@ export interface ValidateOptions {
 type Drop = Omit<ContractDrop, 'contractId'>;
 type Row = AvOptionContractRow;
 
-const PRICE_FIELDS = ['bid', 'ask', 'last', 'mark'] as const;
-const SIZE_FIELDS = ['bid_size', 'ask_size', 'volume', 'open_interest'] as const;
-
 interface OccParts {
   expiry: string;
   right: 'C' | 'P';
@@ -132,37 +129,65 @@ function readRow(row: Row, opts: ValidateOptions, parsers: Parsers): OptionContr
 
   const strike = parseAvNumber(row.strike);
   if (strike === null) return { reason: 'not_a_number', field: 'strike', value: row.strike };
-  const prices = [0, 0, 0, 0];
-  for (let i = 0; i < 4; i++) {
-    const f = PRICE_FIELDS[i]!;
-    const n = parseAvNumber(row[f]);
-    if (n === null) return { reason: 'not_a_number', field: f, value: row[f] };
-    prices[i] = n;
-  }
-  const sizes = [0, 0, 0, 0];
-  for (let i = 0; i < 4; i++) {
-    const f = SIZE_FIELDS[i]!;
-    const n = parseAvNumber(row[f]);
-    if (n === null) return { reason: 'not_a_number', field: f, value: row[f] };
-    sizes[i] = n;
-  }
-  const greeks: (number | null)[] = [null, null, null, null, null, null];
+  // Plain locals, no per-row arrays: a chain is 10,000+ rows and allocation is the hot cost.
+  const bid = parseAvNumber(row.bid);
+  if (bid === null) return { reason: 'not_a_number', field: 'bid', value: row.bid };
+  const ask = parseAvNumber(row.ask);
+  if (ask === null) return { reason: 'not_a_number', field: 'ask', value: row.ask };
+  const last = parseAvNumber(row.last);
+  if (last === null) return { reason: 'not_a_number', field: 'last', value: row.last };
+  const mark = parseAvNumber(row.mark);
+  if (mark === null) return { reason: 'not_a_number', field: 'mark', value: row.mark };
+  const bidSize = parseAvNumber(row.bid_size);
+  if (bidSize === null) return { reason: 'not_a_number', field: 'bid_size', value: row.bid_size };
+  const askSize = parseAvNumber(row.ask_size);
+  if (askSize === null) return { reason: 'not_a_number', field: 'ask_size', value: row.ask_size };
+  const volume = parseAvNumber(row.volume);
+  if (volume === null) return { reason: 'not_a_number', field: 'volume', value: row.volume };
+  const openInterest = parseAvNumber(row.open_interest);
+  if (openInterest === null)
+    return { reason: 'not_a_number', field: 'open_interest', value: row.open_interest };
+
+  const greekText = [row.implied_volatility, row.delta, row.gamma, row.theta, row.vega, row.rho];
   let present = 0;
-  for (let i = 0; i < 6; i++) {
-    const f = AV_OPTION_GREEK_FIELDS[i]!;
-    const text = row[f];
-    if (text === undefined) continue;
-    present++;
-    const n = parseAvNumber(text);
-    if (n === null) return { reason: 'not_a_number', field: f, value: text };
-    greeks[i] = n + 0; // AV sends "-0.00000": store 0
-  }
+  for (const t of greekText) if (t !== undefined) present++;
   if (present !== 0 && present !== 6) {
     const missing = AV_OPTION_GREEK_FIELDS.find((f) => row[f] === undefined) ?? 'implied_volatility';
     return { reason: 'partial_greeks', field: missing, value: null };
   }
   if (present === 0 && opts.requireGreeks) {
     return { reason: 'missing_greeks', field: 'implied_volatility', value: null };
+  }
+  let iv: number | null = null;
+  let delta: number | null = null;
+  let gamma: number | null = null;
+  let theta: number | null = null;
+  let vega: number | null = null;
+  let rho: number | null = null;
+  if (present === 6) {
+    const g = (i: number): number | Drop => {
+      const text = greekText[i]!;
+      const n = parseAvNumber(text);
+      return n === null ? { reason: 'not_a_number', field: AV_OPTION_GREEK_FIELDS[i]!, value: text } : n + 0; // "-0.00000" → 0
+    };
+    const r0 = g(0);
+    if (typeof r0 !== 'number') return r0;
+    const r1 = g(1);
+    if (typeof r1 !== 'number') return r1;
+    const r2 = g(2);
+    if (typeof r2 !== 'number') return r2;
+    const r3 = g(3);
+    if (typeof r3 !== 'number') return r3;
+    const r4 = g(4);
+    if (typeof r4 !== 'number') return r4;
+    const r5 = g(5);
+    if (typeof r5 !== 'number') return r5;
+    iv = r0;
+    delta = r1;
+    gamma = r2;
+    theta = r3;
+    vega = r4;
+    rho = r5;
   }
 
   if (row.symbol.toUpperCase() !== opts.symbol) {
@@ -176,14 +201,16 @@ function readRow(row: Row, opts: ValidateOptions, parsers: Parsers): OptionContr
   if (occ.right !== right) return { reason: 'occ_mismatch', field: 'type', value: row.type };
   if (Math.abs(occ.strike - strike) > 1e-6) return { reason: 'occ_mismatch', field: 'strike', value: strike };
 
-  const [bid, ask, last, mark] = prices as [number, number, number, number];
-  for (let i = 0; i < 4; i++) {
-    if (prices[i]! < 0) return { reason: 'negative_price', field: PRICE_FIELDS[i]!, value: prices[i]! };
-    if (sizes[i]! < 0) return { reason: 'negative_size', field: SIZE_FIELDS[i]!, value: sizes[i]! };
-  }
+  if (bid < 0) return { reason: 'negative_price', field: 'bid', value: bid };
+  if (ask < 0) return { reason: 'negative_price', field: 'ask', value: ask };
+  if (last < 0) return { reason: 'negative_price', field: 'last', value: last };
+  if (mark < 0) return { reason: 'negative_price', field: 'mark', value: mark };
+  if (bidSize < 0) return { reason: 'negative_size', field: 'bid_size', value: bidSize };
+  if (askSize < 0) return { reason: 'negative_size', field: 'ask_size', value: askSize };
+  if (volume < 0) return { reason: 'negative_size', field: 'volume', value: volume };
+  if (openInterest < 0) return { reason: 'negative_size', field: 'open_interest', value: openInterest };
   if (bid > ask) return { reason: 'crossed_quote', field: 'bid', value: bid };
 
-  const [iv, delta, gamma, theta, vega, rho] = greeks;
   if (present === 6 && opts.checkGreeks !== false) {
     if (!(Math.abs(delta!) <= 1)) return { reason: 'delta_out_of_range', field: 'delta', value: delta! };
     if (!(gamma! >= 0)) return { reason: 'negative_gamma', field: 'gamma', value: gamma! };
@@ -201,16 +228,16 @@ function readRow(row: Row, opts: ValidateOptions, parsers: Parsers): OptionContr
     ask,
     last,
     mark,
-    bidSize: sizes[0]!,
-    askSize: sizes[1]!,
-    volume: sizes[2]!,
-    openInterest: sizes[3]!,
-    iv: iv ?? null,
-    delta: delta ?? null,
-    gamma: gamma ?? null,
-    theta: theta ?? null,
-    vega: vega ?? null,
-    rho: rho ?? null,
+    bidSize,
+    askSize,
+    volume,
+    openInterest,
+    iv,
+    delta,
+    gamma,
+    theta,
+    vega,
+    rho,
   };
 }
 
