@@ -35,6 +35,14 @@ describe('LivenessMonitor', () => {
     expect(l.silentFor(4001)).toBe(3001);
   });
 
+  it('time a probe waits in our own outgoing queue does not count', () => {
+    const l = new LivenessMonitor(opts);
+    l.sessionStarted(0);
+    expect(l.check(1000, true, true, 2000)).toBe('probe');
+    expect(l.check(3400, true, false)).toBe('ok');
+    expect(l.check(3501, true, false)).toBe('probe_timeout');
+  });
+
   it('a new session resets the clocks', () => {
     const l = new LivenessMonitor(opts);
     l.sessionStarted(0);

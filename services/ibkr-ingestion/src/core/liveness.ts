@@ -38,14 +38,16 @@ export class LivenessMonitor {
 
   /**
    * Called periodically while a session is up. `expectData`: subscriptions exist and TWS has not said IB
-   * is unreachable (1100); `marketOpen` by the market clock.
+   * is unreachable (1100); `marketOpen` by the market clock. `sendDelayMs`: how long a request issued now
+   * waits in our own outgoing rate limiter (a resubscription queues many), which must not count against
+   * the gateway's answer.
    */
-  check(now: number, marketOpen: boolean, expectData: boolean): LivenessVerdict {
+  check(now: number, marketOpen: boolean, expectData: boolean, sendDelayMs = 0): LivenessVerdict {
     if (this.outstandingSince !== null && now - this.outstandingSince > this.opts.timeoutMs)
       return 'probe_timeout';
     if (expectData && marketOpen && now - this.lastDataAt > this.opts.silentMs) return 'silent_socket';
     if (this.outstandingSince === null && now - this.lastProbeAt >= this.opts.probeIntervalMs) {
-      this.outstandingSince = now;
+      this.outstandingSince = now + Math.max(0, sendDelayMs);
       this.lastProbeAt = now;
       return 'probe';
     }

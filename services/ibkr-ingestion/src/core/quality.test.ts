@@ -33,13 +33,20 @@ describe('PriceBand', () => {
 });
 
 describe('MonotonicClock', () => {
-  it('accepts equal and later times, rejects earlier ones', () => {
-    const c = new MonotonicClock();
-    expect(c.accept(1000)).toBe(true);
-    expect(c.accept(1000)).toBe(true);
-    expect(c.accept(999)).toBe(false);
-    expect(c.lastTs).toBe(1000);
-    expect(c.accept(2000)).toBe(true);
+  it('accepts equal and later times, rejects earlier and far-future ones, moves only on commit', () => {
+    const c = new MonotonicClock(60_000);
+    const now = 1_000_000;
+    expect(c.verdict(1000, now)).toBeNull();
+    c.commit(1000);
+    expect(c.verdict(1000, now)).toBeNull();
+    expect(c.verdict(999, now)).toBe('out_of_order');
+    expect(c.verdict(now + 60_001, now)).toBe('future_time');
+    // A time that was judged but not committed (the message failed another check) does not count.
+    expect(c.verdict(5000, now)).toBeNull();
+    expect(c.verdict(2000, now)).toBeNull();
+    c.commit(2000);
+    c.commit(1500);
+    expect(c.lastTs).toBe(2000);
   });
 });
 

@@ -9,6 +9,7 @@ export const REJECT_REASONS = [
   'negative_volume',
   'price_band',
   'out_of_order',
+  'future_time',
   'duplicate_bar',
   'bad_bar',
   'crossed_book',
@@ -76,18 +77,29 @@ export class PriceBand {
   }
 }
 
-/** Source timestamps of one stream must not go backwards (equal is fine: second-resolution feeds). */
+/**
+ * Source timestamps of one stream must not go backwards (equal is fine: second-resolution feeds), nor lie
+ * far in the future (one bad stamp would otherwise make every later message look out of order). A time
+ * is committed only once the message passed every other check.
+ */
 export class MonotonicClock {
   private last = -Infinity;
+
+  constructor(private readonly futureToleranceMs = 60_000) {}
 
   get lastTs(): number {
     return this.last;
   }
 
-  accept(ts: number): boolean {
-    if (ts < this.last) return false;
-    this.last = ts;
-    return true;
+  /** Why `ts` is unacceptable given market time `now`, or null. */
+  verdict(ts: number, now: number): 'out_of_order' | 'future_time' | null {
+    if (ts < this.last) return 'out_of_order';
+    if (ts > now + this.futureToleranceMs) return 'future_time';
+    return null;
+  }
+
+  commit(ts: number): void {
+    if (ts > this.last) this.last = ts;
   }
 
   reset(): void {

@@ -219,6 +219,16 @@ describe('SymbolFeed level 2', () => {
     expect(w.changes).toContain('sweep');
   });
 
+  it('a refused print does not move the stream clock; far-future stamps are refused', () => {
+    const { f, sink } = withBook();
+    f.onTape('1767270005', 9999, 100, 'X', '', T, 1, 1);
+    f.onTape('1767270001', 600.01, 100, 'ARCA', '', T, 1, 1);
+    f.onTape(String(T / 1000 + 3600), 600.01, 100, 'ARCA', '', T, 1, 1);
+    f.onTape('1767270002', 600.02, 100, 'ARCA', '', T, 1, 1);
+    expect(sink.rejected).toEqual(['price_band', 'future_time']);
+    expect(f.trades.size).toBe(2);
+  });
+
   it('falls back to level 1: the book stops, quotes go on', () => {
     const { f, sink } = withBook();
     f.fallBackToLevel1();

@@ -191,8 +191,10 @@ export class SymbolFeed {
     if (tickType !== Tick.RT_VOLUME) return;
     const rtv = parseRtVolume(value);
     if (rtv === null) return this.reject('bad_rtvolume', value.slice(0, 80));
-    if (!this.rtvClock.accept(rtv.ts)) return this.reject('out_of_order', `RTVolume ${rtv.ts}`);
+    const late = this.rtvClock.verdict(rtv.ts, clockNow);
+    if (late !== null) return this.reject(late, `RTVolume ${rtv.ts}`);
     if (rtv.price !== null && !this.priceOk(rtv.price, true, 'RTVolume')) return;
+    this.rtvClock.commit(rtv.ts);
     this.rtVolume = value;
     this.volume = rtv.totalVolume;
     if (rtv.vwap !== null) this.vwap = rtv.vwap;
@@ -226,8 +228,10 @@ export class SymbolFeed {
     if (!Number.isFinite(size)) return this.reject('non_finite', 'tape size');
     if (size <= 0) return this.reject('non_positive_size', `tape ${size}`);
     const ts = Math.round(sec * 1000);
-    if (!this.tapeClock.accept(ts)) return this.reject('out_of_order', `tape ${ts}`);
+    const late = this.tapeClock.verdict(ts, clockNow);
+    if (late !== null) return this.reject(late, `tape ${ts}`);
     if (!this.priceOk(price, true, 'tape')) return;
+    this.tapeClock.commit(ts);
     const venue = exchange === undefined || exchange === '' ? null : exchange;
     this.sink.lag(clockNow - ts);
     this.anyAt = wallNow;
@@ -300,8 +304,10 @@ export class SymbolFeed {
       return this.reject('bad_bar', `bar o${open} h${high} l${low} c${close} v${volume}`);
     const ts = Math.round(time * 1000);
     if (ts === this.barClock.lastTs) return this.reject('duplicate_bar', String(ts));
-    if (!this.barClock.accept(ts)) return this.reject('out_of_order', `bar ${ts}`);
+    const late = this.barClock.verdict(ts, clockNow);
+    if (late !== null) return this.reject(late, `bar ${ts}`);
     if (!this.priceOk(close, true, 'bar close')) return;
+    this.barClock.commit(ts);
     const bar: FiveSecondBar = {
       ts,
       open,

@@ -1,0 +1,240 @@
+// The Redis side: every flushIntervalMs the coalesced state goes out as ONE pipeline (store.batch()):
+// market keys, list items, option quotes, one events entry per changed symbol, error records, the
+// connection status when it changed (or is due for its refresh), and every metricsIntervalMs the
+// metrics hash and the stale-feed report. Flushes never overlap; stop() waits for the one in flight and
+// sends a last one, so a shutdown leaves complete values and ibkr:connected = 0.
+import {
+  eventsMarket,
+  ibkrAccount,
+  ibkrConnected,
+  ibkrOptionQuote,
+  isMarketOpen,
+  monitoringDataStale,
+  monitoringIbkrErrors,
+  monitoringIbkrMetrics,
+  StoreBatchError,
+  type Batch,
+  type Clock,
+  type Store,
+} from '@alphatrader/shared';
+import type { Logger } from 'pino';
+import { collectFlush, type FlushContent } from '../core/flush';
+import { StaleTracker } from '../core/staleness';
+import type { IngestState } from '../core/state';
+import type { SymbolWrites } from '../core/symbol-writes';
+import { keyOfChange, symbolRefs, type SymbolRefs } from './key-refs';
+
+export interface WriterDeps {
+  store: Store;
+  state: IngestState;
+  clock: Clock;
+  logger: Logger;
+  wall?: () => number;
+}
+
+export interface FlushStats {
+  commands: number;
+  symbols: number;
+}
+
+export class RedisWriter {
+  private readonly refs = new Map<string, SymbolRefs>();
+  private readonly wall: () => number;
+  private readonly stale: StaleTracker;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<unknown> | null = null;
+  private running = false;
+  private lastStartAt = -Infinity;
+  private lastMetricsAt: number;
+  private lastStatusAt = -Infinity;
+  private staleCleared = false;
+  private failures = 0;
+  private lastFailureLog = -Infinity;
+
+  constructor(private readonly deps: WriterDeps) {
+    this.wall = deps.wall ?? (() => performance.now());
+    for (const f of deps.state.feedList) this.refs.set(f.symbol, symbolRefs(f.symbol));
+    this.lastMetricsAt = this.wall();
+    this.stale = new StaleTracker(deps.state.settings.staleAfterMs, this.lastMetricsAt);
+  }
+
+  start(): void {
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Stops the loop, waits for the flush in flight, then writes everything still pending (status included). */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    if (this.inFlight !== null) await this.inFlight;
+    await this.flush(true);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => this.run(), delayMs);
+  }
+
+  private run(): void {
+    clearTimeout(this.timer);
+    const started = this.wall();
+    this.lastStartAt = started;
+    this.inFlight = this.flush(false).finally(() => {
+      this.inFlight = null;
+      const spent = this.wall() - started;
+      this.schedule(Math.max(0, this.deps.state.settings.flushIntervalMs - spent));
+    });
+  }
+
+  /**
+   * Starts the next flush now if it is due and none is in flight: called from the socket read path, so a
+   * busy loop flushes on time even when its timers run late.
+   */
+  kick(): void {
+    if (!this.running || this.inFlight !== null) return;
+    if (this.wall() - this.lastStartAt >= this.deps.state.settings.flushIntervalMs) this.run();
+  }
+
+  /** One flush; never throws (a failed pipeline is counted and logged, the loop goes on). */
+  async flush(final: boolean): Promise<FlushStats> {
+    const { state, store, clock } = this.deps;
+    const settings = state.settings;
+    const wallNow = this.wall();
+    const clockNow = clock.now();
+    const statusDue = final || wallNow - this.lastStatusAt >= settings.statusRefreshMs;
+    const content = collectFlush(state, clockNow, wallNow, settings, statusDue);
+    const batch = store.batch();
+    const queue = (what: string, fn: () => unknown) => {
+      try {
+        fn();
+      } catch (err) {
+        state.reject('schema', what, err instanceof Error ? err.message : String(err));
+      }
+    };
+
+    for (const w of content.symbols) this.queueSymbol(batch, w, clockNow, queue);
+    for (const o of content.options) {
+      const key = ibkrOptionQuote.at({ contract: o.occ });
+      queue(o.occ, () => batch.set(key, o.quote));
+      queue(o.occ, () =>
+        batch.xadd(eventsMarket.at(), {
+          symbol: o.underlying,
+          kind: 'option_quote',
+          key: key.key,
+          ts: clockNow,
+        }),
+      );
+    }
+    if (content.errors.length > 0)
+      queue('errors', () => batch.push(monitoringIbkrErrors.at(), ...content.errors));
+    if (content.status !== null) this.queueStatus(batch, content.status, queue);
+    const metricsDue = final || wallNow - this.lastMetricsAt >= settings.metricsIntervalMs;
+    if (metricsDue) {
+      this.lastMetricsAt = wallNow;
+      this.queueMonitoring(batch, wallNow, clockNow, queue);
+    }
+
+    const commands = batch.length;
+    if (commands === 0) return { commands: 0, symbols: 0 };
+    try {
+      await batch.exec();
+      const acked = performance.now();
+      const latencies: number[] = [];
+      for (const w of content.symbols) if (w.pendingSince >= 0) latencies.push(acked - w.pendingSince);
+      for (const o of content.options) if (o.pendingSince >= 0) latencies.push(acked - o.pendingSince);
+      state.metrics.flushed(latencies, commands);
+      if (content.status !== null) this.lastStatusAt = wallNow;
+      if (this.failures > 0)
+        this.deps.logger.info({ failedFlushes: this.failures }, 'redis writes recovered');
+      this.failures = 0;
+    } catch (err) {
+      this.onFailure(err, content);
+    }
+    return { commands, symbols: content.symbols.length };
+  }
+
+  private onFailure(err: unknown, content: FlushContent): void {
+    const { state } = this.deps;
+    state.metrics.flushFailures++;
+    this.failures++;
+    // Status and error records must not be lost; market data is superseded by the next flush anyway.
+    if (content.status !== null) state.statusDirty = true;
+    for (const e of content.errors) state.recordError(e);
+    const now = this.wall();
+    if (now - this.lastFailureLog >= 5_000) {
+      this.lastFailureLog = now;
+      const detail = err instanceof StoreBatchError ? err.failures.slice(0, 3) : undefined;
+      this.deps.logger.error({ err, detail, failedFlushes: this.failures }, 'redis flush failed');
+    }
+  }
+
+  private queueSymbol(
+    batch: Batch,
+    w: SymbolWrites,
+    clockNow: number,
+    queue: (what: string, fn: () => unknown) => void,
+  ): void {
+    const r = this.refs.get(w.symbol);
+    if (r === undefined) return;
+    const s = w.symbol;
+    if (w.book !== undefined) queue(s, () => batch.set(r.book, w.book!));
+    if (w.ticker !== undefined) queue(s, () => batch.set(r.ticker, w.ticker!));
+    if (w.spread !== undefined) queue(s, () => batch.set(r.spread, w.spread!));
+    if (w.imbalance !== undefined) queue(s, () => batch.set(r.imbalance, w.imbalance!));
+    if (w.raw !== undefined) queue(s, () => batch.set(r.raw, w.raw!));
+    if (w.last !== undefined) queue(s, () => batch.set(r.last, w.last!));
+    if (w.trades.length > 0) queue(s, () => batch.push(r.trades, ...w.trades));
+    if (w.bars.length > 0) queue(s, () => batch.push(r.bars, ...w.bars));
+    if (w.deltas.length > 0) queue(s, () => batch.push(r.deltas, ...w.deltas));
+    if (w.snapshot !== undefined) {
+      queue(s, () => batch.push(r.snapshots, w.snapshot!));
+      queue(s, () => batch.set(r.rawDepth, w.snapshot!));
+    }
+    if (w.sweep !== undefined) queue(s, () => batch.set(r.sweep, w.sweep!));
+    if (w.unusual !== undefined) queue(s, () => batch.set(r.unusual, w.unusual!));
+    if (w.timestamp !== undefined) queue(s, () => batch.set(r.timestamp, w.timestamp!));
+    const kind = w.changes[0];
+    if (kind !== undefined) {
+      queue(s, () =>
+        batch.xadd(eventsMarket.at(), {
+          symbol: s,
+          kind,
+          key: keyOfChange(r, kind),
+          ts: clockNow,
+          changes: w.changes,
+        }),
+      );
+    }
+  }
+
+  private queueStatus(
+    batch: Batch,
+    status: NonNullable<FlushContent['status']>,
+    queue: (what: string, fn: () => unknown) => void,
+  ): void {
+    queue('connection status', () => batch.set(ibkrConnected.at(), status.connected));
+    if (status.account !== null) queue('account', () => batch.set(ibkrAccount.at(), status.account!));
+    else batch.del(ibkrAccount.at());
+  }
+
+  private queueMonitoring(
+    batch: Batch,
+    wallNow: number,
+    clockNow: number,
+    queue: (what: string, fn: () => unknown) => void,
+  ): void {
+    const { state } = this.deps;
+    const snapshot = state.metrics.snapshot(wallNow, clockNow);
+    queue('metrics', () => batch.hsetMany(monitoringIbkrMetrics.at(), snapshot));
+    const staleRef = monitoringDataStale.at();
+    if (!this.staleCleared) {
+      this.staleCleared = true;
+      const fields = StaleTracker.fieldsFor(state.feedList);
+      if (fields.length > 0) batch.hdel(staleRef, ...fields);
+    }
+    const report = this.stale.evaluate(state.feedList, isMarketOpen(clockNow), wallNow, clockNow);
+    if (Object.keys(report.stale).length > 0) queue('stale', () => batch.hsetMany(staleRef, report.stale));
+    if (report.clear.length > 0) batch.hdel(staleRef, ...report.clear);
+  }
+}
