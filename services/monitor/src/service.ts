@@ -68,7 +68,16 @@ export function startMonitor(ctx: ServiceContext, opts: MonitorOptions = {}): Se
       stateGauge.set(STATE_VALUE[health.state]);
       downGauge.set(settings.expected.filter((n) => health.services[n]?.state === 'down').length);
       staleGauge.set(Object.keys(health.staleFeeds).length);
-      const summary = `${health.state}|${health.reasons.join('|')}`;
+      // Logged when the verdict changes, not when only an age in a reason does.
+      const notUp = Object.entries(health.services)
+        .filter(([, v]) => v.state !== 'up')
+        .map(([n, v]) => `${n}:${v.state}`);
+      const summary = [
+        health.state,
+        ...notUp,
+        ...Object.keys(health.staleFeeds).sort(),
+        String(health.halted),
+      ].join('|');
       if (summary !== lastSummary) {
         const level = health.state === 'ok' ? 'info' : 'warn';
         log[level]({ state: health.state, reasons: health.reasons }, `fleet ${health.state}`);

@@ -8,6 +8,10 @@ import { ManagedProcess } from '../adapters/managed-process';
 
 export interface FleetOptions {
   root: string;
+  /** Per-process logs (default <root>/logs). */
+  logsDir?: string;
+  /** Data of the private Redis, under <dataDir>/redis (default <root>/data). */
+  dataDir?: string;
   /** Use this Redis instead of starting one. */
   redisUrl?: string;
   /** Services to start (folder names under services/); default: every service with src/main.ts. */
@@ -21,6 +25,8 @@ export interface FleetOptions {
 
 export interface Fleet {
   readonly redisUrl: string;
+  /** Pid of the private redis-server; null when REDIS_URL was given. */
+  readonly redisPid: number | null;
   readonly logsDir: string;
   readonly processes: ReadonlyMap<string, ManagedProcess>;
   readonly endpoints: { twsPort: number; twsControlPort: number; avUrl: string; simControlPort: number };
@@ -38,8 +44,8 @@ export function discoverServices(root: string): string[] {
 }
 
 export async function startFleet(opts: FleetOptions): Promise<Fleet> {
-  const logsDir = join(opts.root, 'logs');
-  const dataDir = join(opts.root, 'data');
+  const logsDir = opts.logsDir ?? join(opts.root, 'logs');
+  const dataDir = opts.dataDir ?? join(opts.root, 'data');
   mkdirSync(logsDir, { recursive: true });
   mkdirSync(join(dataDir, 'redis'), { recursive: true });
   const say = opts.onEvent ?? (() => undefined);
@@ -53,12 +59,19 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
       output: createWriteStream(join(logsDir, 'redis.log'), { flags: 'a' }),
     });
     redisUrl = redis.url;
-    say(`redis-server started on ${redisUrl} (data in data/redis, log logs/redis.log)`);
+    say(
+      `redis-server started on ${redisUrl} (data in ${join(dataDir, 'redis')}, log ${join(logsDir, 'redis.log')})`,
+    );
   } else {
     say(`using Redis at ${redisUrl}`);
   }
 
-  const [twsPort, twsControlPort, avPort, simControlPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [twsPort, twsControlPort, avPort, simControlPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const avUrl = `http://127.0.0.1:${avPort}`;
   const env: NodeJS.ProcessEnv = {
     ...opts.baseEnv,
@@ -112,6 +125,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
   let stopped = false;
   return {
     redisUrl,
+    redisPid: redis?.pid ?? null,
     logsDir,
     processes,
     endpoints: { twsPort, twsControlPort, avUrl, simControlPort },
