@@ -48,6 +48,24 @@ export function assertRight(right: unknown): asserts right is OptionRight {
   }
 }
 
+/** The market side of a pricing input: everything but the volatility. */
+export type MarketInput = Omit<BsmInput, 'sigma'>;
+
+/**
+ * Checks the market inputs shared by pricing and implied volatility.
+ * @throws QuantInputError on a non-finite S, K, T, r or q, S ≤ 0, K ≤ 0 or an unknown right.
+ */
+export function requireMarketInput({ S, K, T, r, q, right }: MarketInput): void {
+  requireFinite('S', S);
+  requireFinite('K', K);
+  requireFinite('T', T);
+  requireFinite('r', r);
+  requireFinite('q', q);
+  if (!(S > 0)) throw new QuantInputError(`S must be positive (got ${S})`);
+  if (!(K > 0)) throw new QuantInputError(`K must be positive (got ${K})`);
+  assertRight(right);
+}
+
 /**
  * Black–Scholes–Merton price and Greeks with continuous dividend yield.
  * Units: S, K, price in $; T in years (365-day calendar); r, q, σ per year as decimals; vega and rho per
@@ -55,16 +73,10 @@ export function assertRight(right: unknown): asserts right is OptionRight {
  * T ≤ 0 or σ ≤ 0 → intrinsic value, gamma = vega = theta = rho = 0, delta 0 or ±1 by moneyness.
  * @throws QuantInputError on a non-finite input, S ≤ 0, K ≤ 0 or an unknown right.
  */
-export function bsm({ S, K, T, r, q, sigma, right }: BsmInput): BsmResult {
-  requireFinite('S', S);
-  requireFinite('K', K);
-  requireFinite('T', T);
-  requireFinite('r', r);
-  requireFinite('q', q);
+export function bsm(input: BsmInput): BsmResult {
+  requireMarketInput(input);
+  const { S, K, T, r, q, sigma, right } = input;
   requireFinite('sigma', sigma);
-  if (!(S > 0)) throw new QuantInputError(`S must be positive (got ${S})`);
-  if (!(K > 0)) throw new QuantInputError(`K must be positive (got ${K})`);
-  assertRight(right);
 
   if (T <= 0 || sigma <= 0) {
     // Expired or zero-vol: intrinsic value, step delta, no curvature.

@@ -1,22 +1,11 @@
 // Implied volatility: safeguarded Newton on vega inside a shrinking bracket on [1e-6, 5], falling back to
 // bisection whenever a Newton step would leave the bracket or vega is too small to trust.
-import { assertRight, bsmPriceVega, type OptionRight } from './bsm';
-import { QuantInputError, requireFinite } from './errors';
+import { bsmPriceVega, requireMarketInput, type MarketInput } from './bsm';
+import { requireFinite } from './errors';
 
-export interface ImpliedVolInput {
+export interface ImpliedVolInput extends MarketInput {
   /** Observed option price ($ per unit of underlying, same units as bsm().price). */
   price: number;
-  /** Spot ($, > 0). */
-  S: number;
-  /** Strike ($, > 0). */
-  K: number;
-  /** Years of 365 calendar days. */
-  T: number;
-  /** Risk-free rate per year (continuous). */
-  r: number;
-  /** Dividend yield per year (continuous). */
-  q: number;
-  right: OptionRight;
 }
 
 /** Search interval for σ (per year). */
@@ -31,16 +20,10 @@ const MAX_ITERATIONS = 200;
  * or an implied σ outside [1e-6, 5]. Never a clamped number.
  * @throws QuantInputError on a non-finite input, S ≤ 0, K ≤ 0 or an unknown right.
  */
-export function impliedVol({ price, S, K, T, r, q, right }: ImpliedVolInput): number | null {
-  requireFinite('price', price);
-  requireFinite('S', S);
-  requireFinite('K', K);
-  requireFinite('T', T);
-  requireFinite('r', r);
-  requireFinite('q', q);
-  if (!(S > 0)) throw new QuantInputError(`S must be positive (got ${S})`);
-  if (!(K > 0)) throw new QuantInputError(`K must be positive (got ${K})`);
-  assertRight(right);
+export function impliedVol(input: ImpliedVolInput): number | null {
+  requireFinite('price', input.price);
+  requireMarketInput(input);
+  const { price, S, K, T, r, q, right } = input;
   if (T <= 0) return null;
 
   const isCall = right === 'C';

@@ -1,6 +1,7 @@
 // NEWS_SENTIMENT (JSON only). Tickers are ANDed over the synthesized feed of the model's single names.
 // As the real API: an index or unknown ticker is an invalid input (`Information: Invalid inputs…`);
 // an ETF is a valid ticker with no tagged articles (`items: "0"`, empty feed).
+import { avSentimentLabel } from '@alphatrader/shared';
 import { articlesFor, ETF_SYMBOLS, INDEX_SYMBOLS, NEWS_TOPICS, type SynthArticle } from '../news';
 import { avMessages } from '../messages';
 import type { Answer, RequestContext } from './context';
@@ -8,14 +9,6 @@ import type { Answer, RequestContext } from './context';
 const SCORE_DEFINITION =
   'x <= -0.35: Bearish; -0.35 < x <= -0.15: Somewhat-Bearish; -0.15 < x < 0.15: Neutral; 0.15 <= x < 0.35: Somewhat_Bullish; x >= 0.35: Bullish';
 const RELEVANCE_DEFINITION = '0 < x <= 1, with a higher score indicating higher relevance.';
-
-function label(score: number): string {
-  if (score <= -0.35) return 'Bearish';
-  if (score <= -0.15) return 'Somewhat-Bearish';
-  if (score < 0.15) return 'Neutral';
-  if (score < 0.35) return 'Somewhat-Bullish';
-  return 'Bullish';
-}
 
 /** UTC YYYYMMDDTHHMMSS. */
 function stamp(ts: number): string {
@@ -45,12 +38,12 @@ function render(a: SynthArticle): Record<string, unknown> {
     source_domain: a.domain,
     topics: a.topics.map((t) => ({ topic: t.topic, relevance_score: f6(t.relevance) })),
     overall_sentiment_score: Number(a.overall.toFixed(6)),
-    overall_sentiment_label: label(a.overall),
+    overall_sentiment_label: avSentimentLabel(a.overall),
     ticker_sentiment: a.tickers.map((t) => ({
       ticker: t.ticker,
       relevance_score: f6(t.relevance),
       ticker_sentiment_score: f6(t.score),
-      ticker_sentiment_label: label(t.score),
+      ticker_sentiment_label: avSentimentLabel(t.score),
     })),
   };
 }

@@ -2,10 +2,16 @@
 // aggregated from its 60-minute bars). Colon-numbered meta with JSON-number periods, 4-decimal rows,
 // newest first; intraday row keys carry no seconds.
 import type { Bar } from '@alphatrader/market-sim';
-import { addDays, etDate, formatEtDateTime, weekdayOf } from '@alphatrader/shared';
+import {
+  addDays,
+  AV_INTRADAY_MINUTES,
+  etDate,
+  formatEtDateTime,
+  isAvIntradayInterval,
+  weekdayOf,
+} from '@alphatrader/shared';
 import { atr, bbands, macd, rsi } from '../technicals';
 import { csvLines, invalidCall, modelSymbol, positiveInt, type Answer, type RequestContext } from './context';
-import { INTRADAY_MINUTES, isIntradayInterval } from './time-series';
 
 const LONG_INTERVALS = ['daily', 'weekly', 'monthly'] as const;
 type LongInterval = (typeof LONG_INTERVALS)[number];
@@ -54,8 +60,8 @@ function loadInput(ctx: RequestContext): Input | undefined {
   if (symbol === undefined || symbol === '' || interval === undefined) return undefined;
   const sym = modelSymbol(symbol);
   if (ctx.model.quote(sym) === undefined) return undefined;
-  if (isIntradayInterval(interval)) {
-    const bars = ctx.empty ? [] : ctx.model.intradayBars(sym, INTRADAY_MINUTES[interval], FULL_COUNT);
+  if (isAvIntradayInterval(interval)) {
+    const bars = ctx.empty ? [] : ctx.model.intradayBars(sym, AV_INTRADAY_MINUTES[interval], FULL_COUNT);
     return { symbol, interval, intraday: true, bars };
   }
   if (!(LONG_INTERVALS as readonly string[]).includes(interval)) return undefined;

@@ -1,27 +1,8 @@
 // TIME_SERIES_INTRADAY from the model's bars (same path as the quotes) and GLOBAL_QUOTE from its quote.
 import type { Bar } from '@alphatrader/market-sim';
-import {
-  AV_INTRADAY_INTERVALS,
-  etDate,
-  formatEtDateTime,
-  type AvIntradayInterval,
-} from '@alphatrader/shared';
+import { AV_INTRADAY_MINUTES, etDate, formatEtDateTime, isAvIntradayInterval } from '@alphatrader/shared';
 import { whole } from '../format';
 import { csvLines, invalidCall, modelSymbol, type Answer, type RequestContext } from './context';
-
-export type IntradayInterval = AvIntradayInterval;
-
-export const INTRADAY_MINUTES = {
-  '1min': 1,
-  '5min': 5,
-  '15min': 15,
-  '30min': 30,
-  '60min': 60,
-} as const satisfies Record<IntradayInterval, number>;
-
-export function isIntradayInterval(v: string | undefined): v is IntradayInterval {
-  return v !== undefined && (AV_INTRADAY_INTERVALS as readonly string[]).includes(v);
-}
 
 /** Everything the model keeps for a full-size answer. */
 const FULL_COUNT = 100_000;
@@ -33,7 +14,7 @@ const vol = whole;
 export function timeSeriesIntraday(ctx: RequestContext): Answer {
   const symbol = ctx.params['symbol'];
   const interval = ctx.params['interval'];
-  if (symbol === undefined || symbol === '' || !isIntradayInterval(interval))
+  if (symbol === undefined || symbol === '' || !isAvIntradayInterval(interval))
     return invalidCall('TIME_SERIES_INTRADAY');
   const sym = modelSymbol(symbol);
   if (ctx.model.quote(sym) === undefined) return invalidCall('TIME_SERIES_INTRADAY');
@@ -42,7 +23,7 @@ export function timeSeriesIntraday(ctx: RequestContext): Answer {
     ? []
     : ctx.model.intradayBars(
         sym,
-        INTRADAY_MINUTES[interval],
+        AV_INTRADAY_MINUTES[interval],
         outputsize === 'full' ? FULL_COUNT : COMPACT_COUNT,
       );
   const month = ctx.params['month'];

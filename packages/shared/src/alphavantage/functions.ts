@@ -28,10 +28,23 @@ export type AvMacroFunction = (typeof AV_MACRO_FUNCTIONS)[number];
 export const AV_INTRADAY_INTERVALS = ['1min', '5min', '15min', '30min', '60min'] as const;
 export type AvIntradayInterval = (typeof AV_INTRADAY_INTERVALS)[number];
 
+/** Bar width in minutes of each intraday interval. */
+export const AV_INTRADAY_MINUTES = {
+  '1min': 1,
+  '5min': 5,
+  '15min': 15,
+  '30min': 30,
+  '60min': 60,
+} as const satisfies Record<AvIntradayInterval, number>;
+
 export function isAvFunction(value: string): value is AvFunction {
   return (AV_FUNCTIONS as readonly string[]).includes(value);
 }
 
 export function isAvOptionsFunction(value: string): value is AvOptionsFunction {
   return (AV_OPTIONS_FUNCTIONS as readonly string[]).includes(value);
+}
+
+export function isAvIntradayInterval(value: string | undefined): value is AvIntradayInterval {
+  return value !== undefined && (AV_INTRADAY_INTERVALS as readonly string[]).includes(value);
 }
