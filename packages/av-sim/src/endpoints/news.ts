@@ -1,7 +1,7 @@
 // NEWS_SENTIMENT (JSON only). Tickers are ANDed over the synthesized feed of the model's single names.
 // As the real API: an index or unknown ticker is an invalid input (`Information: Invalid inputs…`);
 // an ETF is a valid ticker with no tagged articles (`items: "0"`, empty feed).
-import { avSentimentLabel } from '@alphatrader/shared';
+import { avSentimentLabel, parseAvNewsTime } from '@alphatrader/shared';
 import { articlesFor, ETF_SYMBOLS, INDEX_SYMBOLS, NEWS_TOPICS, type SynthArticle } from '../news';
 import { avMessages } from '../messages';
 import type { Answer, RequestContext } from './context';
@@ -15,12 +15,10 @@ function stamp(ts: number): string {
   return new Date(ts).toISOString().replace(/[-:]/g, '').slice(0, 15);
 }
 
-/** YYYYMMDDTHHMM (UTC) → epoch ms, or undefined. */
+/** A time_from / time_to value, YYYYMMDDTHHMM (UTC) → epoch ms; undefined when absent, null when malformed. */
 function parseStamp(text: string | undefined): number | undefined | null {
   if (text === undefined || text === '') return undefined;
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})$/.exec(text);
-  if (m === null) return null;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  return text.length === 'YYYYMMDDTHHMM'.length ? parseAvNewsTime(text) : null;
 }
 
 const f6 = (n: number): string => n.toFixed(6);
