@@ -51,7 +51,8 @@ import {
 const KNOWN_GAPS: Record<string, string> = {
   [ibkrOptionQuote.pattern]:
     'quoted only for leased contracts (ibkr:subscriptions:options); no running service leases any',
-  [avHistoricalRateLimit.pattern]: 'historical backfill runs only after 16:30 ET',
+  [avHistoricalRateLimit.pattern]:
+    'exists only within 2 min of a HISTORICAL_OPTIONS backfill call (the backfill window opens at 16:30 ET)',
   [analyticsVolForecastMetrics.pattern]: 'weekly calibration: nothing within a session minute',
   [discoveredVpinBucket.pattern]:
     'first discovery run at start-up has no trades yet; the next is 15 min later',
