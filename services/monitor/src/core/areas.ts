@@ -33,6 +33,16 @@ export function areaReports(e: Evaluation, obs: Observation, settings: MonitorSe
   for (const v of e.feeds) checks[areaOf(v)].push(feedCheck(v));
   const closed = settings.feeds.filter((f) => f.marketHoursOnly).length > 0 && e.feeds.length === 0;
 
+  // Feeds the services report stale themselves (monitoring:data:stale): all of them are data feeds.
+  for (const [id, f] of Object.entries(obs.reportedStale).sort(([a], [b]) => a.localeCompare(b))) {
+    checks.data.push({
+      name: id,
+      ok: false,
+      value: Math.round(f.ageMs),
+      threshold: f.thresholdMs,
+      detail: 'reported stale by its writer',
+    });
+  }
   if (settings.checkIbkr) {
     const c = obs.ibkrConnected;
     checks.data.push({

@@ -339,6 +339,28 @@ describe('areaReports (monitors:{area})', () => {
     expect(analytics.checks[0]).toMatchObject({ name: 'service:analytics', ok: false });
   });
 
+  it('counts the feeds the services report stale in the data area', () => {
+    const obs = obsFor({
+      reportedStale: {
+        'av_chain:SPY': {
+          symbol: 'SPY',
+          feed: 'av_chain',
+          lastUpdate: null,
+          ageMs: 70_000,
+          thresholdMs: 60_000,
+          ts: OPEN,
+        },
+      },
+    });
+    const data = areaReports(evaluateHealth(obs, withAv, emptyMemory()), obs, withAv)[0]!;
+    expect(data.status).toBe('warning');
+    expect(data.checks.find((c) => c.name === 'av_chain:SPY')).toMatchObject({
+      ok: false,
+      value: 70_000,
+      threshold: 60_000,
+    });
+  });
+
   it('does not report an area whose services are not expected', () => {
     const only: MonitorSettings = {
       ...settings,
