@@ -8,12 +8,13 @@ ARG NODE_IMAGE=node:20-slim
 
 # --- deps: production dependencies of the whole workspace, from the lockfile only ------------------
 FROM ${NODE_IMAGE} AS deps
-ENV PNPM_HOME=/pnpm PATH=/pnpm:$PATH CI=true
-RUN corepack enable
+ENV CI=true
 WORKDIR /app
 # pnpm fetch needs nothing but the lockfile: this layer is rebuilt only when dependencies change.
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
-RUN pnpm fetch --prod
+# The pnpm version pinned in package.json (packageManager), from the npm registry.
+RUN npm install -g "pnpm@$(node -p "require('./package.json').packageManager.split('@')[1]")" \
+ && pnpm fetch --prod
 COPY . .
 RUN pnpm install --offline --frozen-lockfile --prod \
  && chmod 0755 docker/entrypoint.sh \
