@@ -1,7 +1,8 @@
-// Bad input over the real wire: a depth-permission warning (2152) makes a symbol fall back to level 1,
-// and malformed messages, crossed books, non-positive prices, out-of-band and out-of-order prints and
-// inconsistent bars are rejected and counted while nothing invalid reaches a market key. tws-sim feeds
-// the service through a proxy that injects the frames the simulator has no fault for.
+// Bad input over the real wire: a depth-permission warning (2152, tws-sim fault) makes a symbol fall
+// back to level 1; a competing live session (10197) is retried; malformed messages, crossed books,
+// non-positive prices, out-of-band and out-of-order prints and inconsistent bars are rejected and
+// counted while nothing invalid reaches a market key. tws-sim feeds the service through a proxy that
+// injects the frames the simulator has no fault for.
 import { OrderBook, Trade } from '@alphatrader/shared';
 import { K } from './testing/keys';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +20,11 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   world = await startWorld({ speed: 10, seed: 9 });
-  proxy = await startTwsProxy(world.sim.port, { denyDepth: new Set(['QQQ']) });
+  world.sim.faults.depthPermission('QQQ');
+  proxy = await startTwsProxy(world.sim.port);
   running = await startIngestion(
     world,
-    { reconnect: { initialDelayMs: 100, maxDelayMs: 500 } },
+    { reconnect: { initialDelayMs: 100, maxDelayMs: 500 }, competingSessionRetryMs: 1000 },
     { clientId: 51, port: proxy.port, logLines, logLevel: 'info' },
   );
   await until(() => running.ingestion.gateway.connectionState === 'ready', 5000, 'session');
@@ -38,6 +40,20 @@ afterAll(async () => {
   await proxy?.close();
   await world?.stop();
 });
+
+/** Every request of ours has reached the gateway (we send at most maxRequestsPerSecond). */
+function atGateway(): number {
+  const c = world.sim.stats().clients.find((x) => x.clientId === 51)?.subscriptions;
+  return c === undefined ? 0 : c.mktData + c.depth + c.realTimeBars + c.tickByTick;
+}
+
+async function settled(): Promise<void> {
+  await until(
+    () => atGateway() === running.ingestion.gateway.subscriptionCount,
+    5000,
+    'all requests at the gateway',
+  );
+}
 
 const invalid = (reason: string) => running.ingestion.state.metrics.invalid.get(reason as never) ?? 0;
 
@@ -93,6 +109,8 @@ describe('depth permission warning (2152)', () => {
 });
 
 describe('invalid data is rejected and counted', () => {
+  beforeAll(settled);
+
   it('malformed messages (underrun, overrun, unknown id) are counted and the feed goes on', async () => {
     const before = invalid('malformed_message');
     for (const kind of ['underrun', 'overrun', 'unknown-message'] as const)
@@ -180,5 +198,42 @@ describe('invalid data is rejected and counted', () => {
       expect(Number(m[`invalid_${reason}`])).toBeGreaterThanOrEqual(1);
     }
     expect(Number(m.invalid)).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('competing live session (10197)', () => {
+  it('drops the refused requests and asks again later', async () => {
+    // Every request has reached the gateway (our side sends at most maxRequestsPerSecond).
+    const atGateway = () => {
+      const c = world.sim.stats().clients.find((x) => x.clientId === 51)?.subscriptions;
+      return c === undefined ? 0 : c.mktData + c.depth + c.realTimeBars + c.tickByTick;
+    };
+    await until(
+      () => atGateway() === running.ingestion.gateway.subscriptionCount,
+      5000,
+      'all requests at the gateway',
+    );
+    const before = running.ingestion.gateway.subscriptions().map((x) => x.reqId);
+    expect(world.sim.faults.competingSession()).toBe(before.length);
+    await until(
+      async () =>
+        (await world.client.lrange(K.errors, 0, -1)).some(
+          (e) => (JSON.parse(e) as { code: number }).code === 10197,
+        ),
+      3000,
+      '10197 recorded',
+    );
+    // Asked again after competingSessionRetryMs with new request ids, and data flows.
+    await until(
+      () => {
+        const now = running.ingestion.gateway.subscriptions();
+        return now.length === before.length && now.every((x) => !before.includes(x.reqId));
+      },
+      5000,
+      'subscriptions renewed',
+    );
+    const ts = Number(await world.client.get(K.timestamp('SPY')));
+    await until(async () => Number(await world.client.get(K.timestamp('SPY'))) > ts, 5000, 'data flowing');
+    expect(running.ingestion.gateway.connectionState).toBe('ready');
   });
 });

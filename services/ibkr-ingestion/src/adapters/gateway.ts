@@ -240,6 +240,8 @@ export class Gateway implements SessionHandler {
         session.reqQuote(sub.reqId, symbol);
         break;
       case 'depth':
+        // TWS sends the whole book again as inserts: start from an empty one.
+        (target as SymbolFeed).resetBook();
         session.reqDepth(sub.reqId, symbol, this.settings.depthLevels);
         break;
       case 'bars':

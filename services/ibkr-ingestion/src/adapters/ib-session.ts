@@ -13,6 +13,8 @@ import {
 } from '@stoqey/ib';
 import type { Socket } from 'node:net';
 import type { OptionContractSpec } from '../core/options';
+import { WireDecoder } from '../core/wire';
+import { FrameRouter } from './frame-router';
 import { ReadPacer, type ChunkTarget } from './read-pacer';
 
 /** What a session reports; every market-data callback carries the request id it belongs to. */
@@ -114,6 +116,7 @@ export class IbSession {
   private readonly ib: IBApi;
   private closed = false;
   private pacer: ReadPacer | undefined;
+  private wire: WireDecoder | undefined;
 
   constructor(
     private readonly opts: SessionOptions,
@@ -267,12 +270,55 @@ export class IbSession {
     this.ib.connect(clientId);
     const target = chunkTargetOf(this.ib);
     if (target !== undefined) {
+      const router = this.fastPath();
       this.pacer = new ReadPacer(target, target.client, {
+        consume: (piece, library) => router(piece, library),
         sliceBytes: this.opts.readSliceBytes,
         budgetMs: this.opts.readBudgetMs,
         afterSlice: this.opts.afterChunk,
       });
     }
+  }
+
+  /**
+   * Hot market-data frames are decoded by the WireDecoder straight into the handler; the rest go to the
+   * library. Both paths deliver to the same handler methods, in stream order.
+   */
+  private fastPath(): (piece: Buffer, library: (data: Buffer) => void) => void {
+    const h = this.handler;
+    const live = () => !this.closed;
+    this.wire = new WireDecoder({
+      tickPrice: (reqId, tickType, price) => live() && h.onTickPrice(reqId, tickType, price ?? NaN),
+      tickSize: (reqId, tickType, size) => live() && h.onTickSize(reqId, tickType, size ?? NaN),
+      tickString: (reqId, tickType, value) => live() && h.onTickString(reqId, tickType, value),
+      depth: (reqId, position, mm, operation, side, price, size) =>
+        live() && h.onDepth(reqId, position, mm, operation, side, price ?? NaN, size ?? NaN),
+      tape: (reqId, time, price, size, exchange, special) =>
+        live() && h.onTape(reqId, time, price ?? NaN, size ?? NaN, exchange, special),
+      bar: (reqId, time, open, high, low, close, volume, wap, count) =>
+        live() &&
+        h.onBar(
+          reqId,
+          time,
+          open ?? NaN,
+          high ?? NaN,
+          low ?? NaN,
+          close ?? NaN,
+          volume ?? NaN,
+          wap ?? NaN,
+          count,
+        ),
+    });
+    let router: FrameRouter | undefined;
+    return (piece, library) => {
+      router ??= new FrameRouter(this.wire!, library, (err) => h.onHandlerError(err, 'fast path'));
+      router.push(piece);
+    };
+  }
+
+  /** Frames decoded by the fast path and frames left to the library, this session. */
+  get decodeCounts(): { fast: number; library: number } {
+    return { fast: this.wire?.decoded ?? 0, library: this.wire?.passed ?? 0 };
   }
 
   /** Whether reads are paced (the library's internals were found). */

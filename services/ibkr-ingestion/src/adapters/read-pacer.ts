@@ -1,11 +1,11 @@
 // Keeps a firehose socket from starving the event loop. libuv reads a ready socket in 64 KB chunks, up
-// to 32 per poll, and @stoqey/ib decodes each chunk synchronously (~2,000 messages, several ms), so
-// under a burst one loop turn lasts tens or hundreds of ms with no flush and no Redis reply in between.
-// The pacer takes over the library's chunk entry point (Socket.onData, a method its 'data' listener
-// calls through `this`) and feeds it slices of `sliceBytes`, at most `budgetMs` per turn; when data is
-// left it pauses the socket (TCP flow control holds the rest at the gateway) and continues on the next
-// turn, after timers and Redis replies. `afterSlice` runs after every slice: the writer starts a due
-// flush there. The library's framing reassembles messages split across slices.
+// to 32 per poll, and each chunk is decoded synchronously (~2,000 messages), so under a burst one loop
+// turn would last tens or hundreds of ms with no flush and no Redis reply in between. The pacer takes
+// over the library's chunk entry point (Socket.onData, a method its 'data' listener calls through
+// `this`) and hands `consume` slices of `sliceBytes`, at most `budgetMs` per turn; when data is left it
+// pauses the socket (TCP flow control holds the rest at the gateway) and continues on the next turn,
+// after timers and Redis replies. `afterSlice` runs after every slice: the writer starts a due flush
+// there. Consumers reassemble frames split across slices.
 import type { Socket } from 'node:net';
 
 /** The library's socket wrapper: its net.Socket and its chunk entry point. */
@@ -15,6 +15,8 @@ export interface ChunkTarget {
 }
 
 export interface PacerOptions {
+  /** Receives the bytes in order; gets the library's own entry point to pass bytes on to. */
+  consume: (piece: Buffer, library: (data: Buffer) => void) => void;
   sliceBytes: number;
   budgetMs: number;
   afterSlice: () => void;
@@ -70,7 +72,7 @@ export class ReadPacer {
       } else {
         this.offset = end;
       }
-      this.original(piece);
+      this.opts.consume(piece, this.original);
       if (this.detached) return;
       this.opts.afterSlice();
       if (this.now() - start >= budgetMs) break;

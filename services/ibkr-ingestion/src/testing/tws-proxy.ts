@@ -1,7 +1,7 @@
 // Test support: a TCP proxy between the service and tws-sim that forwards every byte and can inject
-// whole server frames between the gateway's own (a depth-permission warning for a request, a crossed
-// depth row, an out-of-band print), so failure modes the simulator has no fault for are tested over the
-// real wire with the real client library. Client requests are decoded to learn request ids.
+// whole server frames between the gateway's own (a crossed depth row, an out-of-band print, a broken
+// bar), so failure modes the simulator has no fault for are tested over the real wire with the real
+// client library. Client requests are decoded to learn request ids.
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 
 export interface ClientRequest {
@@ -10,8 +10,6 @@ export interface ClientRequest {
 }
 
 export interface ProxyOptions {
-  /** Depth requests for these symbols are answered with error 2152 and not forwarded. */
-  denyDepth?: ReadonlySet<string>;
   /** Listening port (default: any free one). */
   port?: number;
 }
@@ -63,7 +61,7 @@ class Pair {
   constructor(
     readonly client: Socket,
     readonly server: Socket,
-    private readonly onRequest: (r: ClientRequest) => 'forward' | Buffer,
+    private readonly onRequest: (r: ClientRequest) => void,
     private readonly onServerFrame: (msgId: number) => void,
   ) {
     client.on('data', (d: Buffer) => this.clientData(d));
@@ -95,9 +93,8 @@ class Pair {
       const whole = this.fromClient.subarray(0, 4 + len);
       const fields = whole.subarray(4).toString('utf8').split('\0').slice(0, -1);
       this.fromClient = this.fromClient.subarray(4 + len);
-      const verdict = this.onRequest({ msgId: Number(fields[0]), fields });
-      if (verdict === 'forward') this.server.write(whole);
-      else this.client.write(verdict);
+      this.onRequest({ msgId: Number(fields[0]), fields });
+      this.server.write(whole);
     }
   }
 
@@ -135,21 +132,7 @@ export async function startTwsProxy(targetPort: number, opts: ProxyOptions = {})
   const requests: ClientRequest[] = [];
   const serverFrames = new Map<number, number>();
   const onServerFrame = (id: number) => serverFrames.set(id, (serverFrames.get(id) ?? 0) + 1);
-  const onRequest = (r: ClientRequest): 'forward' | Buffer => {
-    requests.push(r);
-    const id = reqIdAndSymbol(r);
-    if (r.msgId === REQ_MKT_DEPTH && id !== undefined && opts.denyDepth?.has(id.symbol)) {
-      return frame([
-        4,
-        2,
-        id.reqId,
-        2152,
-        `Exchanges - Depth: IEX; Top: BYX; AMEX; Need additional market data permissions - Depth: ARCA; NSDQ; for ${id.symbol}`,
-        '',
-      ]);
-    }
-    return 'forward';
-  };
+  const onRequest = (r: ClientRequest): void => void requests.push(r);
   const server: Server = createServer((client) => {
     const upstream = connect({ host: '127.0.0.1', port: targetPort });
     const pair = new Pair(client, upstream, onRequest, onServerFrame);
