@@ -3,7 +3,7 @@
 // (midnight and length), so a series of thousands of rows costs no time-zone arithmetic except on the
 // two daylight-saving change days a year.
 import { DateTime } from 'luxon';
-import { dayInfoAt } from './days';
+import { dayInfo, dayInfoAt } from './days';
 import { etDateTime, MARKET_ZONE } from './time';
 
 export type EtTextPrecision = 'date' | 'minute' | 'second';
@@ -28,8 +28,27 @@ export function formatEtDateTime(ts: number, precision: EtTextPrecision = 'secon
   return precision === 'minute' ? text.slice(0, 16) : text;
 }
 
-/** Epoch ms of New York wall-clock text in one of the three forms above, or null when it is not one. */
+const ET_TEXT = /^(\d{4}-\d{2}-\d{2})(?: ([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$/;
+
+/**
+ * Epoch ms of New York wall-clock text in one of the three forms above, or null when it is not one.
+ * Ordinary days add the time of day to the cached New York midnight (thousands of AV rows per call);
+ * the two daylight-saving change days go through luxon.
+ */
 export function parseEtDateTime(text: string): number | null {
+  const m = ET_TEXT.exec(text);
+  if (m === null) return null;
+  const date = m[1] as string;
+  let day;
+  try {
+    day = dayInfo(date);
+  } catch {
+    return null; // not a calendar date (e.g. 2026-02-30)
+  }
+  const hour = m[2] === undefined ? 0 : Number(m[2]);
+  const minute = m[3] === undefined ? 0 : Number(m[3]);
+  const second = m[4] === undefined ? 0 : Number(m[4]);
+  if (day.lengthMs === DAY_MS) return day.startMs + ((hour * 60 + minute) * 60 + second) * 1000;
   for (const format of FORMATS) {
     if (text.length !== format.length) continue;
     const dt = DateTime.fromFormat(text, format, { zone: MARKET_ZONE });
