@@ -83,6 +83,10 @@ export function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
 
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
 /** Merges consecutive bars into one (ts = bucket start). */
 export function mergeBars(symbol: string, ts: number, bars: readonly Bar[], from: number, to: number): Bar {
   const first = bars[from]!;

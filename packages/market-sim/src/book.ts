@@ -3,6 +3,7 @@
 // below down, delete shifts them up), so a consumer replaying the emitted operations in order holds
 // exactly this book. A full side first deletes its last level before an insert, so a replaying
 // consumer never needs a truncation rule.
+import type { BookLevel } from './types';
 import type { Rng } from './rng';
 
 export const VENUES = ['NSDQ', 'ARCA', 'BATS', 'EDGX', 'IEX', 'NYSE', 'MEMX', 'BYX', 'EDGA', 'AMEX'] as const;
@@ -196,4 +197,13 @@ export class OrderBook {
     const venue = this.rng.uniform() < 0.1 ? this.randomVenue() : s.venue[pos]!;
     s.update(pos, size, venue);
   }
+}
+
+/** A side's levels in dollars with venue names, best first (the public book snapshot). */
+export function bookLevels(side: BookSide): BookLevel[] {
+  const out: BookLevel[] = [];
+  for (let i = 0; i < side.count; i++) {
+    out.push({ price: side.price[i]! / 100, size: side.size[i]!, venue: VENUES[side.venue[i]!] ?? 'NSDQ' });
+  }
+  return out;
 }

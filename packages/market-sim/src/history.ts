@@ -2,7 +2,7 @@
 // history ends exactly where the live path begins. A backward GBM walk has the same law as a forward one
 // (up to drift), so the bars look like any other session: U-shaped volume and volatility, overnight gaps.
 import type { Bar } from './types';
-import { MINUTE_MS, round4 } from './bars';
+import { MINUTE_MS, round2, round4 } from './bars';
 import { volatilityShape, volumeShape } from './profile';
 import type { Rng } from './rng';
 import type { Session } from './calendar';
@@ -16,10 +16,6 @@ export interface HistoryParams {
   dailyVolume: number;
   /** Average shares per print, for the bar's trade count. */
   avgTradeSize: number;
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }
 
 /**

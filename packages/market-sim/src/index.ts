@@ -7,7 +7,8 @@ export { replayEvents, applyDepthUpdate, cloneBook } from './replay';
 export { VENUES, MAX_LEVELS } from './book';
 export { TRF_VENUE_CODE } from './trades';
 export { listExpiries, expiryKind, expiryTime, type ExpiryKind } from './expiries';
-export { strikeStep, RISK_FREE_RATE } from './options';
+export { strikeStep } from './strikes';
+export { RISK_FREE_RATE } from './option-quote';
 export {
   MARKET_ZONE,
   isTradingDay,

@@ -3,7 +3,7 @@ import type { OptionQuote } from './types';
 import { createMarketModel } from './model';
 import { nyTime } from './calendar';
 import { expiryTime } from './expiries';
-import { RISK_FREE_RATE } from './options';
+import { RISK_FREE_RATE } from './option-quote';
 import { specFor } from './symbols';
 import { occId } from './occ';
 

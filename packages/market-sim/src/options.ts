@@ -3,38 +3,18 @@
 // Greeks from @alphatrader/quant, quoted bid/ask around the model price, and open-interest/volume
 // profiles that peak near the money and at round strikes. Nothing here draws from the live random
 // streams: sizes, OI and volume come from hashes, so reading a chain never changes the event sequence.
-import { bsm, type OptionRight } from '@alphatrader/quant';
 import type { OptionQuote } from './types';
 import type { ScenarioEffects } from './scenarios';
 import type { SymbolSpec } from './symbols';
 import { expiryKind, expiryTime, listExpiries, type ExpiryKind } from './expiries';
 import { occId, parseOccId } from './occ';
-import { hashString, hashUnit, mix32 } from './rng';
+import { hashString } from './rng';
+import { quoteContract, RISK_FREE_RATE, type ExpiryInputs } from './option-quote';
+import { strikeGrid, strikeStep } from './strikes';
 import { cumulativeVolume } from './profile';
 import { nyDate } from './calendar';
 
-export const RISK_FREE_RATE = 0.045;
 const YEAR_MS = 365 * 86_400_000;
-const STRIKE_RANGE = 0.2;
-
-/** Strike increment: 1 for SPY/QQQ/IWM, 5 for SPX, 1/2.5/5 for single names by price. */
-export function strikeStep(spec: SymbolSpec, refPrice: number): number {
-  if (spec.tier === 'index') return 5;
-  if (spec.tier === 'etf') return 1;
-  if (refPrice < 50) return 1;
-  if (refPrice < 250) return 2.5;
-  return 5;
-}
-
-/** Strikes on the grid covering ±20 % around both the reference and the current spot. */
-export function strikeGrid(step: number, refPrice: number, spot: number): number[] {
-  const lo = Math.max(step, Math.floor((Math.min(refPrice, spot) * (1 - STRIKE_RANGE)) / step) * step);
-  const hi = Math.ceil((Math.max(refPrice, spot) * (1 + STRIKE_RANGE)) / step) * step;
-  const out: number[] = [];
-  const n = Math.round((hi - lo) / step);
-  for (let i = 0; i <= n; i++) out.push(Math.round((lo + i * step) * 1000) / 1000);
-  return out;
-}
 
 /** What the chain needs from the running model. */
 export interface ChainContext {
@@ -49,10 +29,6 @@ export interface ChainContext {
   sessionFraction(): number;
   /** Fraction of the session spent in a gamma squeeze so far today (0..1), for call-flow surges. */
   squeezeExposure(): number;
-}
-
-function roundTo(x: number, tick: number): number {
-  return Math.round(Math.round(x / tick) * tick * 100) / 100;
 }
 
 /** The time-independent part of one expiry's chain: strikes, ids, hashes; rebuilt when the grid moves. */
@@ -73,27 +49,6 @@ interface CachedExpiry {
   second: number;
   quotes: OptionQuote[];
   skeleton: Skeleton;
-}
-
-/** Per-expiry inputs shared by every contract of one build. */
-interface BuildInputs {
-  spec: SymbolSpec;
-  expiry: string;
-  spot: number;
-  ref: number;
-  now: number;
-  T: number;
-  forward: number;
-  atm: number;
-  sd: number;
-  skew: number;
-  oiSd: number;
-  baseOi: number;
-  turnover: number;
-  cumVol: number;
-  squeeze: number;
-  second: number;
-  spreadMult: number;
 }
 
 export class OptionChains {
@@ -233,7 +188,7 @@ export class OptionChains {
     const baseOi =
       spec.tier === 'etf' ? 25_000 : spec.tier === 'index' ? 10_000 : spec.tier === 'mega' ? 9_000 : 3_000;
     const expiryOi = (sk.kind === 'monthly' ? 3 : sk.kind === 'weekly' ? 1.5 : 0.7) * Math.exp(-tDays / 60);
-    const inputs: BuildInputs = {
+    const inputs: ExpiryInputs = {
       spec,
       expiry,
       spot,
@@ -259,8 +214,8 @@ export class OptionChains {
       const iv = Math.min(3, Math.max(0.03, atm * (1 - inputs.skew * x + 0.025 * x * x)));
       const m = Math.log(K / ref) / inputs.oiSd;
       const profile = Math.exp(-0.5 * (m / 1.3) ** 2) * sk.roundBoost[i]!;
-      out[2 * i] = this.contract(inputs, sk.ids[2 * i]!, sk.hashes[2 * i]!, K, 'C', iv, profile, m);
-      out[2 * i + 1] = this.contract(
+      out[2 * i] = quoteContract(inputs, sk.ids[2 * i]!, sk.hashes[2 * i]!, K, 'C', iv, profile, m);
+      out[2 * i + 1] = quoteContract(
         inputs,
         sk.ids[2 * i + 1]!,
         sk.hashes[2 * i + 1]!,
@@ -272,72 +227,5 @@ export class OptionChains {
       );
     }
     return out;
-  }
-
-  private contract(
-    a: BuildInputs,
-    contractId: string,
-    h: number,
-    strike: number,
-    right: OptionRight,
-    iv: number,
-    profile: number,
-    m: number,
-  ): OptionQuote {
-    const g = bsm({ S: a.spot, K: strike, T: a.T, r: RISK_FREE_RATE, q: a.spec.divYield, sigma: iv, right });
-    const theo = g.price;
-    // OTM options carry more open interest than ITM ones. A squeeze opens new call positions around
-    // the current spot, on top of the day's open interest.
-    const otm = right === 'P' ? m < 0 : m > 0;
-    const u = hashUnit(h);
-    let oi = a.baseOi * profile * (otm ? 1.2 : 0.45) * (0.4 + 1.2 * u);
-    let volume = a.baseOi * profile * a.turnover * a.cumVol * (0.3 + hashUnit(h ^ 0x5bd1e995));
-    if (right === 'C' && a.squeeze > 0) {
-      const z = Math.log(strike / a.spot) / a.oiSd;
-      const surge = a.baseOi * a.squeeze * Math.exp(-0.5 * z * z) * (0.6 + 0.8 * u);
-      oi += 1.5 * surge;
-      volume += 3 * surge;
-    }
-    oi = Math.round(oi);
-    volume = Math.round(volume);
-
-    const tier = a.spec.tier;
-    const tick = tier === 'etf' ? 0.01 : tier === 'index' ? (theo < 3 ? 0.05 : 0.1) : theo < 3 ? 0.01 : 0.05;
-    const pct = tier === 'etf' ? 0.015 : tier === 'index' ? 0.02 : tier === 'mega' ? 0.03 : 0.05;
-    const maxWidth = tier === 'etf' ? 0.15 : tier === 'index' ? 2 : tier === 'mega' ? 0.6 : 0.4;
-    const width = Math.min(maxWidth, Math.max(tick, pct * theo)) * a.spreadMult;
-    let bidTicks = Math.floor((theo - width / 2) / tick + 1e-9);
-    let askTicks = Math.ceil((theo + width / 2) / tick - 1e-9);
-    if (bidTicks < 0) bidTicks = 0;
-    if (askTicks <= bidTicks) askTicks = bidTicks + 1;
-    const bid = Math.round(bidTicks * tick * 100) / 100;
-    const ask = Math.round(askTicks * tick * 100) / 100;
-    const sizeHash = mix32(h + a.second);
-    const maxSize = tier === 'etf' || tier === 'index' ? 600 : 150;
-    const sizeScale = 0.2 + 0.8 * Math.exp(-0.5 * m * m);
-    return {
-      contractId,
-      underlying: a.spec.symbol,
-      expiry: a.expiry,
-      strike,
-      right,
-      bid,
-      ask,
-      last: volume > 0 ? Math.max(bid, Math.min(ask, roundTo(theo, tick))) : 0,
-      mark: Math.round(((bid + ask) / 2) * 1000) / 1000,
-      bidSize: bid > 0 ? 1 + Math.floor(hashUnit(sizeHash) * maxSize * sizeScale) : 0,
-      askSize: 1 + Math.floor(hashUnit(sizeHash ^ 0x27d4eb2d) * maxSize * sizeScale),
-      volume,
-      openInterest: oi,
-      iv,
-      delta: g.delta,
-      gamma: g.gamma,
-      theta: g.thetaPerDay,
-      vega: g.vegaPerPoint,
-      rho: g.rho / 100,
-      underlyingPrice: a.spot,
-      ts: a.now,
-      theo,
-    };
   }
 }
