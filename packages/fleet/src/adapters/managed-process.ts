@@ -2,7 +2,13 @@
 // restarted with backoff when it exits unexpectedly, stopped with SIGTERM (SIGKILL after a grace period).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { DEFAULT_RESTART_POLICY, initialRestartState, onCrash, type RestartPolicy, type RestartState } from '../core/restart-policy';
+import {
+  DEFAULT_RESTART_POLICY,
+  initialRestartState,
+  onCrash,
+  type RestartPolicy,
+  type RestartState,
+} from '../core/restart-policy';
 
 export type ProcessState = 'starting' | 'running' | 'backoff' | 'stopping' | 'stopped';
 
@@ -92,7 +98,9 @@ export class ManagedProcess {
     const exited = new Promise<void>((resolve) => this.exitWaiters.push(resolve));
     child.kill('SIGTERM');
     const timer = setTimeout(() => {
-      this.log.write(`[supervisor] ${this.opts.name} did not stop within ${this.stopTimeoutMs()} ms: SIGKILL\n`);
+      this.log.write(
+        `[supervisor] ${this.opts.name} did not stop within ${this.stopTimeoutMs()} ms: SIGKILL\n`,
+      );
       child.kill('SIGKILL');
     }, this.stopTimeoutMs());
     await exited;

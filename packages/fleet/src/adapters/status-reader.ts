@@ -58,7 +58,10 @@ export async function readStatus(store: Store, opts: StatusReadOptions): Promise
   const freshness = await Promise.all(
     opts.symbols.map(async (symbol) => {
       const ts = await store.get(marketTimestamp.at({ symbol }));
-      return { symbol, ageMs: ts.ok ? Math.max(0, marketNow(clock.ok ? clock.value : null, now) - ts.value) : null };
+      return {
+        symbol,
+        ageMs: ts.ok ? Math.max(0, marketNow(clock.ok ? clock.value : null, now) - ts.value) : null,
+      };
     }),
   );
   const headlines: Headline[] = [];
@@ -69,13 +72,19 @@ export async function readStatus(store: Store, opts: StatusReadOptions): Promise
       store.get(optionsGex.at({ symbol: h })),
       store.get(analyticsVpin.at({ symbol: h })),
     ]);
-    headlines.push({ label: `${h}`, value: ticker.ok && ticker.value.last !== null ? ticker.value.last.toFixed(2) : '—' });
+    headlines.push({
+      label: `${h}`,
+      value: ticker.ok && ticker.value.last !== null ? ticker.value.last.toFixed(2) : '—',
+    });
     headlines.push({ label: 'GEX', value: gex.ok ? `${formatUsd(gex.value.total)}/1%` : '—' });
     headlines.push({
       label: 'zero-gamma',
       value: gex.ok && gex.value.zeroGamma !== null ? gex.value.zeroGamma.toFixed(2) : '—',
     });
-    headlines.push({ label: 'VPIN', value: vpin.ok && vpin.value.value !== null ? vpin.value.value.toFixed(3) : '—' });
+    headlines.push({
+      label: 'VPIN',
+      value: vpin.ok && vpin.value.value !== null ? vpin.value.value.toFixed(3) : '—',
+    });
   }
   return {
     takenAt: now,
@@ -83,7 +92,9 @@ export async function readStatus(store: Store, opts: StatusReadOptions): Promise
     scenario: clock.ok ? clock.value.scenario : null,
     speed: clock.ok ? clock.value.speed : null,
     halted: halt.ok ? { reason: halt.value.reason, by: halt.value.by } : null,
-    health: health.ok ? `${health.value.state}${health.value.reasons.length ? ` (${health.value.reasons.slice(0, 3).join('; ')})` : ''}` : null,
+    health: health.ok
+      ? `${health.value.state}${health.value.reasons.length ? ` (${health.value.reasons.slice(0, 3).join('; ')})` : ''}`
+      : null,
     services,
     freshness,
     headlines,

@@ -80,7 +80,9 @@ export function renderStatus(s: StatusSnapshot): string[] {
     `halt: ${s.halted ? `YES (${s.halted.reason}, by ${s.halted.by})` : 'no'}   health: ${s.health ?? 'no report'}`,
   );
   lines.push('');
-  lines.push(`${pad('SERVICE', 18)}${pad('PID', 9)}${pad('STATE', 11)}${pad('HEARTBEAT', 11)}${pad('RESTARTS', 10)}LAST ERROR`);
+  lines.push(
+    `${pad('SERVICE', 18)}${pad('PID', 9)}${pad('STATE', 11)}${pad('HEARTBEAT', 11)}${pad('RESTARTS', 10)}LAST ERROR`,
+  );
   for (const r of s.services) {
     lines.push(
       `${pad(r.name, 18)}${pad(r.pid === null ? '—' : String(r.pid), 9)}${pad(r.state, 11)}${pad(formatAge(r.heartbeatAgeMs), 11)}${pad(
@@ -92,7 +94,12 @@ export function renderStatus(s: StatusSnapshot): string[] {
   lines.push('');
   const cells = s.freshness.map((f) => `${f.symbol} ${formatAge(f.ageMs)}`);
   for (let i = 0; i < cells.length; i += 6) {
-    lines.push(`${i === 0 ? pad('DATA AGE', 10) : pad('', 10)}${cells.slice(i, i + 6).map((c) => pad(c, 13)).join('')}`);
+    lines.push(
+      `${i === 0 ? pad('DATA AGE', 10) : pad('', 10)}${cells
+        .slice(i, i + 6)
+        .map((c) => pad(c, 13))
+        .join('')}`,
+    );
   }
   if (s.headlines.length > 0) {
     lines.push('');

@@ -32,7 +32,9 @@ function enabledServices(config: AppConfig): string[] {
 const demoEnv = { ...runtimeEnv(), ATP_CLOCK_MODE: 'simulated', ALPHAVANTAGE_API_KEY: 'demo-simulator-key' };
 const config = loadConfig({ env: demoEnv });
 const services = enabledServices(config);
-out(`AlphaTrader demo: starting Redis, the simulators and ${services.length} services (${services.join(', ')})`);
+out(
+  `AlphaTrader demo: starting Redis, the simulators and ${services.length} services (${services.join(', ')})`,
+);
 
 const events = createWriteStream(join(root, 'logs', 'supervisor.log'), { flags: 'a' });
 let live = false;
@@ -40,7 +42,12 @@ const fleet = await startFleet({
   root,
   redisUrl: readEnv('REDIS_URL'),
   services,
-  sim: { seed: opts.seed, speed: opts.speed, scenario: opts.scenario, ...(opts.start ? { start: opts.start } : {}) },
+  sim: {
+    seed: opts.seed,
+    speed: opts.speed,
+    scenario: opts.scenario,
+    ...(opts.start ? { start: opts.start } : {}),
+  },
   baseEnv: runtimeEnv(),
   onEvent: (line) => {
     events.write(`${new Date().toISOString()} ${line}\n`);
@@ -91,12 +98,22 @@ const draw = async () => {
       return [name, { pid: s.pid, restarts: s.restarts, state: s.state }] as const;
     }),
   );
-  const snapshot = await readStatus(store, { services: names, symbols, headlineSymbol: 'SPY', processes, footer });
+  const snapshot = await readStatus(store, {
+    services: names,
+    symbols,
+    headlineSymbol: 'SPY',
+    processes,
+    footer,
+  });
   const lines = renderStatus(snapshot);
   if (live) process.stdout.write(`\x1b[H\x1b[2J${lines.join('\n')}\n`);
   else if (ticks % 10 === 0) out(`\n${lines.join('\n')}`);
   ticks++;
 };
-const ticker = setInterval(() => void draw().catch((err: unknown) => events.write(`status error: ${String(err)}\n`)), 1000);
+const ticker = setInterval(
+  () => void draw().catch((err: unknown) => events.write(`status error: ${String(err)}\n`)),
+  1000,
+);
 await draw();
-if (opts.duration > 0) setTimeout(() => void shutdown(`--duration ${opts.duration}s elapsed`, 0), opts.duration * 1000);
+if (opts.duration > 0)
+  setTimeout(() => void shutdown(`--duration ${opts.duration}s elapsed`, 0), opts.duration * 1000);

@@ -30,6 +30,7 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
     allowPositionals: false,
   });
   const parsed = DemoOptions.safeParse(values);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
   return parsed.data;
 }
