@@ -11,16 +11,12 @@ import { SIM_PROCESS, startFleet, waitForHeartbeats, type Fleet } from '@alphatr
 import {
   analyticsGexProfile,
   analyticsGreeks,
-  analyticsPortfolio,
-  analyticsVolForecastMetrics,
-  avHistoricalRateLimit,
   createStore,
   discoveredCorrelation,
   discoveredLookback,
   discoveredToxicity,
   discoveredVolRegimes,
   discoveredVpinBucket,
-  ibkrOptionQuote,
   loadConfig,
   moduleHeartbeat,
   optionsDex,
@@ -49,25 +45,22 @@ import {
  * registry entry 'event') removes a line; anything absent that is not listed here fails the test.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  [ibkrOptionQuote.pattern]:
-    'quoted only for leased contracts (ibkr:subscriptions:options); no running service leases any',
-  [avHistoricalRateLimit.pattern]:
-    'exists only within 2 min of a HISTORICAL_OPTIONS backfill call (the backfill window opens at 16:30 ET)',
-  [analyticsVolForecastMetrics.pattern]: 'weekly calibration: nothing within a session minute',
   [discoveredVpinBucket.pattern]:
-    'first discovery run at start-up has no trades yet; the next is 15 min later',
-  [discoveredLookback.pattern]: 'first discovery run at start-up has no bars yet; the next is 15 min later',
-  [discoveredVolRegimes.pattern]: 'first discovery run at start-up has no bars yet; the next is 15 min later',
+    'written once trades arrive (discovery retries every 15 s while symbols are skipped); may miss the first minute on a loaded machine',
+  [discoveredLookback.pattern]:
+    'needs more bar history than the first minute of a session holds; discovery retries every 15 s until every symbol is covered',
+  [discoveredVolRegimes.pattern]:
+    'needs more bar history than the first minute of a session holds; discovery retries every 15 s until every symbol is covered',
   [discoveredCorrelation.pattern]:
-    'first discovery run at start-up has no bars yet; the next is 15 min later',
-  [discoveredToxicity.pattern]: 'first discovery run at start-up has no trades yet; the next is 15 min later',
+    'needs more bar history than the first minute of a session holds; discovery retries every 15 s until every symbol is covered',
+  [discoveredToxicity.pattern]:
+    'written once trades arrive (discovery retries every 15 s while symbols are skipped); may miss the first minute on a loaded machine',
   [optionsGex.pattern]: 'needs a chain: REALTIME_OPTIONS calls to the simulator time out (10 s) under load',
   [optionsDex.pattern]: 'needs a chain: REALTIME_OPTIONS calls to the simulator time out (10 s) under load',
   [analyticsGexProfile.pattern]:
     'needs a chain (as options:{symbol}:gex), and lives 5 s against a chain every 5 s or more',
   [analyticsGreeks.pattern]:
     'needs a chain (as options:{symbol}:gex), and lives 5 s against a chain every 5 s or more',
-  [analyticsPortfolio.pattern]: 'portfolio Greeks need open positions; no positions service runs yet',
 };
 
 const PRESENCE_DEADLINE_MS = 60_000;

@@ -16,6 +16,9 @@ import { discover, type SymbolData } from './core/discover';
 import { discoverySettings } from './core/settings';
 import { discoveredYaml } from './core/yaml';
 
+/** Retry cadence while discovery still lacks data for some symbols (wall time). */
+const WARMUP_RETRY_MS = 15_000;
+
 export const SERVICE_NAME = 'discovery';
 
 export function discoveryService(): ServiceDefinition {
@@ -37,7 +40,7 @@ function startDiscovery(ctx: ServiceContext): ServiceHooks {
     help: 'Compute time of a discovery run',
   });
 
-  const runOnce = async (): Promise<void> => {
+  const runOnce = async (): Promise<number> => {
     const startedAt = ctx.clock.now();
     const t0 = performance.now();
     const [published, ...symbolData] = await Promise.all([
@@ -92,18 +95,36 @@ function startDiscovery(ctx: ServiceContext): ServiceHooks {
       },
       'discovery run published',
     );
+    return Object.keys(result.skipped).length;
   };
+
+  // At start-up the market keys hold little history, so the first runs skip symbols; until a run
+  // covers every symbol, try again every warm-up interval instead of waiting the full 15 minutes.
+  let warm = false;
 
   ctx.every(
     'discovery',
     settings.intervalMs,
     () =>
-      runOnce().catch((err: unknown) => {
-        runs.inc({ outcome: 'failed' });
-        log.error({ err }, 'discovery run failed: the last published parameters stay');
-      }),
+      runOnce()
+        .then((skipped) => {
+          warm = skipped === 0;
+        })
+        .catch((err: unknown) => {
+          runs.inc({ outcome: 'failed' });
+          log.error({ err }, 'discovery run failed: the last published parameters stay');
+        }),
     { immediate: true },
   );
+  ctx.every('discovery-warmup', WARMUP_RETRY_MS, async () => {
+    if (warm) return;
+    try {
+      warm = (await runOnce()) === 0;
+    } catch (err) {
+      runs.inc({ outcome: 'failed' });
+      log.error({ err }, 'discovery warm-up run failed');
+    }
+  });
   log.info(
     { symbols: settings.symbols.length, intervalMs: settings.intervalMs, yamlPath },
     'discovery started',

@@ -302,6 +302,7 @@ export const analyticsPortfolio = defineKey({
   ttlSeconds: 5,
   schema: PortfolioAnalytics,
   owner: 'analytics',
+  presence: 'event',
   description: 'Portfolio-level Greeks and market value of the open positions.',
 });
 
@@ -311,6 +312,7 @@ export const analyticsVolForecastMetrics = defineKey({
   ttlSeconds: null,
   schema: VolForecastCalibration,
   owner: 'analytics',
+  presence: 'event',
   description:
     'Volatility forecast calibration per symbol (field = symbol): decay factor and realised error, weekly.',
 });

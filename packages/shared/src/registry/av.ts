@@ -184,6 +184,7 @@ export const avHistoricalRateLimit = defineKey({
   cap: 5000,
   schema: z.string().min(1),
   owner: 'av-ingestion',
+  presence: 'event',
   description:
     'HISTORICAL_OPTIONS backfill calls of the rolling minute (throttled to 300/min), also counted in ratelimit:av:calls.',
 });

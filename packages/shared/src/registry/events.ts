@@ -12,7 +12,10 @@ export const ChangeEvent = z.strictObject({
   key: z.string().min(1),
   ts: epochMs,
   /** Every kind that changed for the symbol since the writer's previous entry (coalesced writers), `kind` first. */
-  changes: z.array(z.string().regex(/^[a-z0-9_]+$/)).max(32).optional(),
+  changes: z
+    .array(z.string().regex(/^[a-z0-9_]+$/))
+    .max(32)
+    .optional(),
 });
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 
@@ -53,5 +56,6 @@ export const eventsDiscovery = defineKey({
   cap: 1000,
   schema: ChangeEvent,
   owner: 'discovery',
-  description: 'Discovered parameters that changed (one entry per run), so analytics reloads them without a restart.',
+  description:
+    'Discovered parameters that changed (one entry per run), so analytics reloads them without a restart.',
 });

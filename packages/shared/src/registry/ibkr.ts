@@ -93,6 +93,7 @@ export const ibkrOptionQuote = defineKey({
   ttlSeconds: 10,
   schema: IbkrOptionQuote,
   owner: 'ibkr-ingestion',
+  presence: 'event',
   description:
     'IBKR quote for one subscribed option contract (param = OCC id): bid/ask/mark and model Greeks.',
 });

@@ -1,7 +1,18 @@
 // market:{symbol}:* — live market data from IBKR (and 1-minute bars from Alpha Vantage). Seed TTLs:
 // market data 1 s, bars 10 s; derived detections 5 s (calculated metrics).
 import { z } from 'zod';
-import { Bar, BookLevel, clockTime, count, epochMs, price, signedUnit, size, symbol, unitInterval } from './common';
+import {
+  Bar,
+  BookLevel,
+  clockTime,
+  count,
+  epochMs,
+  price,
+  signedUnit,
+  size,
+  symbol,
+  unitInterval,
+} from './common';
 import { defineKey } from './define';
 
 export const OrderBook = z.strictObject({
