@@ -9,6 +9,7 @@ import {
 } from '@alphatrader/shared';
 import { Gateway } from './adapters/gateway';
 import { OptionLeasePoller } from './adapters/option-leases';
+import { tuneHeap } from './adapters/heap-tuning';
 import { RedisWriter } from './adapters/redis-writer';
 import { ingestSettings } from './core/settings';
 import { IngestState, RejectSampler } from './core/state';
@@ -27,6 +28,7 @@ export interface IbkrIngestion extends ServiceHooks {
 
 export function startIbkrIngestion(ctx: ServiceContext): IbkrIngestion {
   const settings = ingestSettings(ctx.config, ctx.config.services[SERVICE_NAME]);
+  tuneHeap(settings.heapGrowingPercent, childLogger(ctx.logger, 'heap'));
   const state = new IngestState(settings, performance.now());
   const quality = childLogger(ctx.logger, 'quality');
   state.useRejectSampler(

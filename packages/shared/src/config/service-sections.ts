@@ -62,6 +62,11 @@ export const ServiceSections = z.strictObject({
         minVolume: num(0),
       })
       .default({ windowSeconds: 60, ratio: 3, slotMinutes: 30, minSamples: 12, minVolume: 0 }),
+    /**
+     * V8 old-generation growth factor as (1 + p/100), set at start: bounds RSS under a sustained
+     * high allocation rate (V8 otherwise lets the heap grow to 4× its live size). 0 keeps V8's default.
+     */
+    heapGrowingPercent: int(0, 400).default(70),
     /** Option quotes for ibkr:subscriptions:options: lease poll period and most contracts quoted at once. */
     options: z
       .strictObject({ pollMs: positiveMs(), maxSubscriptions: int(0, 1_000) })

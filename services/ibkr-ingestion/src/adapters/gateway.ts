@@ -37,7 +37,7 @@ export interface GatewayDeps {
 
 const TICK_MS = 250;
 /** Decoding per event-loop turn before yielding to timers and Redis replies, in slices of this size. */
-const READ_BUDGET_MS = 2;
+const READ_BUDGET_MS = 1;
 const READ_SLICE_BYTES = 8 * 1024;
 const MAX_MESSAGE = 500;
 
@@ -501,7 +501,8 @@ export class Gateway implements SessionHandler {
 
   onTape(
     reqId: number,
-    time: string,
+    /** Epoch seconds; a string when the library decoded the message. */
+    time: string | number,
     price: number,
     size: number,
     exchange: string,

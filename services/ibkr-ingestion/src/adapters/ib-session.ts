@@ -40,7 +40,8 @@ export interface SessionHandler {
   ): void;
   onTape(
     reqId: number,
-    time: string,
+    /** Epoch seconds; a string when the library decoded the message. */
+    time: string | number,
     price: number,
     size: number,
     exchange: string,

@@ -32,6 +32,9 @@ export interface WriterDeps {
   wall?: () => number;
 }
 
+/** Flushes allowed to wait for Redis at once. */
+const MAX_IN_FLIGHT = 2;
+
 export interface FlushStats {
   commands: number;
   symbols: number;
@@ -42,7 +45,7 @@ export class RedisWriter {
   private readonly wall: () => number;
   private readonly stale: StaleTracker;
   private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<unknown> | null = null;
+  private readonly inFlight = new Set<Promise<unknown>>();
   private running = false;
   private lastStartAt = -Infinity;
   private lastMetricsAt: number;
@@ -60,39 +63,31 @@ export class RedisWriter {
 
   start(): void {
     this.running = true;
-    this.schedule(0);
+    this.timer = setInterval(() => this.kick(), this.deps.state.settings.flushIntervalMs);
+    this.run();
   }
 
-  /** Stops the loop, waits for the flush in flight, then writes everything still pending (status included). */
+  /** Stops the loop, waits for the flushes in flight, then writes everything still pending (status included). */
   async stop(): Promise<void> {
     this.running = false;
-    clearTimeout(this.timer);
-    if (this.inFlight !== null) await this.inFlight;
+    clearInterval(this.timer);
+    await Promise.all([...this.inFlight]);
     await this.flush(true);
   }
 
-  private schedule(delayMs: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => this.run(), delayMs);
-  }
-
   private run(): void {
-    clearTimeout(this.timer);
-    const started = this.wall();
-    this.lastStartAt = started;
-    this.inFlight = this.flush(false).finally(() => {
-      this.inFlight = null;
-      const spent = this.wall() - started;
-      this.schedule(Math.max(0, this.deps.state.settings.flushIntervalMs - spent));
-    });
+    this.lastStartAt = this.wall();
+    const p: Promise<unknown> = this.flush(false).finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
   }
 
   /**
-   * Starts the next flush now if it is due and none is in flight: called from the socket read path, so a
-   * busy loop flushes on time even when its timers run late.
+   * Starts the next flush if it is due and the pipeline depth allows: from the timer, and from the socket
+   * read path, so a busy loop flushes on time even when its timers run late. A second flush may be built
+   * while the previous one waits for Redis: both go down the same connection, so Redis applies them in order.
    */
   kick(): void {
-    if (!this.running || this.inFlight !== null) return;
+    if (!this.running || this.inFlight.size >= MAX_IN_FLIGHT) return;
     if (this.wall() - this.lastStartAt >= this.deps.state.settings.flushIntervalMs) this.run();
   }
 
@@ -137,13 +132,14 @@ export class RedisWriter {
 
     const commands = batch.length;
     if (commands === 0) return { commands: 0, symbols: 0 };
+    const built = this.wall();
     try {
       await batch.exec();
       const acked = performance.now();
       const latencies: number[] = [];
       for (const w of content.symbols) if (w.pendingSince >= 0) latencies.push(acked - w.pendingSince);
       for (const o of content.options) if (o.pendingSince >= 0) latencies.push(acked - o.pendingSince);
-      state.metrics.flushed(latencies, commands);
+      state.metrics.flushed(latencies, commands, built - wallNow, this.wall() - built);
       if (content.status !== null) this.lastStatusAt = wallNow;
       if (this.failures > 0)
         this.deps.logger.info({ failedFlushes: this.failures }, 'redis writes recovered');

@@ -26,17 +26,38 @@ describe('DepthBook', () => {
     const del = b.apply(0, '', DELETE, BID, 0, 0);
     expect(del).toEqual({
       ok: true,
-      delta: { position: 0, operation: 'delete', side: 'bid', price: 100.0, size: 50, venue: 'EDGX' },
+      delta: {
+        position: 0,
+        operation: 'delete',
+        side: 'bid',
+        price: 100.0,
+        size: 50,
+        venue: 'EDGX',
+        sourceTs: 0,
+      },
     });
     expect(b.bids.map((l) => l.size)).toEqual([999, 300]);
   });
 
-  it('reports the applied delta with side names and a null venue when none is given', () => {
+  it('reports the applied delta with side names, receipt time and a null venue when none is given', () => {
     const b = new DepthBook(5);
-    expect(b.apply(0, undefined, INSERT, ASK, 10.5, 100)).toEqual({
+    expect(b.apply(0, undefined, INSERT, ASK, 10.5, 100, 1234)).toEqual({
       ok: true,
-      delta: { position: 0, operation: 'insert', side: 'ask', price: 10.5, size: 100, venue: null },
+      delta: {
+        position: 0,
+        operation: 'insert',
+        side: 'ask',
+        price: 10.5,
+        size: 100,
+        venue: null,
+        sourceTs: 1234,
+      },
     });
+    // Each applied row gets its own delta object (they are kept in the delta ring).
+    const first = (b.apply(0, 'A', UPDATE, ASK, 10.4, 1) as { delta: object }).delta;
+    const second = (b.apply(0, 'B', UPDATE, ASK, 10.3, 2) as { delta: object }).delta;
+    expect(first).not.toBe(second);
+    expect(first).toMatchObject({ price: 10.4 });
   });
 
   it('rejects non-positive prices and sizes; a refused insert asks for a resync, a refused update does not', () => {

@@ -21,8 +21,11 @@ export interface AppliedDepth {
   price: number;
   size: number;
   venue: string | null;
+  /** When the message was received (market time, ms). */
+  sourceTs: number;
 }
 
+/** The `ok` result object is reused from call to call (no allocation per row): read it before the next apply. */
 export type DepthResult =
   | { ok: true; delta: AppliedDepth }
   /** resync: the book no longer matches TWS's (a structural change was refused); re-request depth. */
@@ -35,6 +38,23 @@ export class DepthBook {
   readonly asks: Level[] = [];
   /** TWS may hold one row beyond the requested depth for a moment (insert, then delete of the last row). */
   private readonly hardRows: number;
+  private readonly applied: { ok: true; delta: AppliedDepth } = {
+    ok: true,
+    delta: { position: 0, operation: 'update', side: 'bid', price: 0, size: 0, venue: null, sourceTs: 0 },
+  };
+
+  private done(
+    position: number,
+    operation: DepthOperation,
+    side: BookSideName,
+    price: number,
+    size: number,
+    venue: string | null,
+    sourceTs: number,
+  ): DepthResult {
+    this.applied.delta = { position, operation, side, price, size, venue, sourceTs };
+    return this.applied;
+  }
 
   constructor(readonly rows: number) {
     this.hardRows = rows * 2 + 2;
@@ -50,6 +70,7 @@ export class DepthBook {
     side: number,
     price: number,
     size: number,
+    sourceTs = 0,
   ): DepthResult {
     const op = OPERATIONS[operation];
     if (op === undefined || (side !== 0 && side !== 1))
@@ -65,17 +86,7 @@ export class DepthBook {
       const [removed] = book.splice(position, 1);
       const p = price > 0 && Number.isFinite(price) ? price : (removed?.price ?? 0);
       const s = size > 0 && Number.isFinite(size) ? size : (removed?.size ?? 0);
-      return {
-        ok: true,
-        delta: {
-          position,
-          operation: op,
-          side: sideName,
-          price: p,
-          size: s,
-          venue: venue ?? removed?.venue ?? null,
-        },
-      };
+      return this.done(position, op, sideName, p, s, venue ?? removed?.venue ?? null, sourceTs);
     }
 
     const structural = op === 'insert';
@@ -96,7 +107,7 @@ export class DepthBook {
       row.size = size;
       row.venue = venue;
     }
-    return { ok: true, delta: { position, operation: op, side: sideName, price, size, venue } };
+    return this.done(position, op, sideName, price, size, venue, sourceTs);
   }
 
   clear(): void {

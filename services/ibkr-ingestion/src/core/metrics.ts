@@ -20,6 +20,11 @@ export class FeedMetrics {
   /** Update (first pending change) → Redis acknowledgement, per symbol and flush: since start and per interval. */
   readonly latency = new LatencyHistogram();
   readonly intervalLatency = new LatencyHistogram();
+  /** Per flush: time to assemble and validate the pipeline, and time until Redis acknowledged it (since start, and this interval). */
+  readonly buildTime = new LatencyHistogram();
+  readonly redisTime = new LatencyHistogram();
+  private readonly intervalBuild = new LatencyHistogram();
+  private readonly intervalRedis = new LatencyHistogram();
   subscriptions = 0;
   connected = 0;
 
@@ -52,9 +57,13 @@ export class FeedMetrics {
     if (ms > this.lagMax) this.lagMax = ms;
   }
 
-  flushed(latenciesMs: readonly number[], commands: number): void {
+  flushed(latenciesMs: readonly number[], commands: number, buildMs = 0, redisMs = 0): void {
     this.flushes++;
     this.commands += commands;
+    this.buildTime.record(buildMs);
+    this.redisTime.record(redisMs);
+    this.intervalBuild.record(buildMs);
+    this.intervalRedis.record(redisMs);
     for (const ms of latenciesMs) {
       this.latency.record(ms);
       this.intervalLatency.record(ms);
@@ -73,6 +82,8 @@ export class FeedMetrics {
       latencyP50Ms: round3(this.intervalLatency.quantile(0.5)),
       latencyP99Ms: round3(this.intervalLatency.quantile(0.99)),
       latencyMaxMs: round3(this.intervalLatency.max),
+      flushBuildP99Ms: round3(this.intervalBuild.quantile(0.99)),
+      flushRedisP99Ms: round3(this.intervalRedis.quantile(0.99)),
       reconnects: this.reconnects,
       connected: this.connected,
       subscriptions: this.subscriptions,
@@ -91,6 +102,8 @@ export class FeedMetrics {
     this.lagCount = 0;
     this.lagMax = 0;
     this.intervalLatency.reset();
+    this.intervalBuild.reset();
+    this.intervalRedis.reset();
     return out;
   }
 }

@@ -34,6 +34,7 @@ export interface IngestSettings {
   competingSessionRetryMs: number;
   depthResyncMinIntervalMs: number;
   options: { pollMs: number; maxSubscriptions: number };
+  heapGrowingPercent: number;
 }
 
 export function ingestSettings(config: AppConfig, section: Section): IngestSettings {
@@ -72,5 +73,6 @@ export function ingestSettings(config: AppConfig, section: Section): IngestSetti
     competingSessionRetryMs: section.competingSessionRetryMs,
     depthResyncMinIntervalMs: section.depthResyncMinIntervalMs,
     options: { ...section.options },
+    heapGrowingPercent: section.heapGrowingPercent,
   };
 }

@@ -40,6 +40,18 @@ describe('SweepTracker', () => {
     expect(t.detect()).toMatchObject({ levels: 4, trades: 4, reason: 'levels_and_venues' });
   });
 
+  it('looks at new prints at most every 100 ms; they stay pending meanwhile', () => {
+    const t = new SweepTracker(settings);
+    t.add(1000, 100.01, 100, 'ARCA', false, 100.0, 100.01);
+    expect(t.detect(5000)).toBeNull();
+    t.add(1001, 100.02, 100, 'NSDQ', false, 100.0, 100.01);
+    t.add(1002, 100.03, 100, 'BATS', false, 100.0, 100.01);
+    expect(t.detect(5050)).toBeNull();
+    expect(t.pending).toBe(true);
+    expect(t.detect(5100)).toMatchObject({ levels: 3 });
+    expect(t.pending).toBe(false);
+  });
+
   it('ignores prints at one level and runs slower than the window', () => {
     const t = new SweepTracker(settings);
     for (let i = 0; i < 5; i++) t.add(1000 + i, 100.01, 100, 'ARCA', false, 100.0, 100.01);

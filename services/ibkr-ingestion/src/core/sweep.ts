@@ -33,6 +33,8 @@ interface TapePrint extends TapeTrade {
 
 /** Prints kept for detection; a sweep longer than this many prints is seen by its last part. */
 const WINDOW_PRINTS = 512;
+/** Detection runs at most this often per symbol (wall ms): a busy tape would otherwise rescan its window every flush. */
+const DETECT_EVERY_MS = 100;
 
 /** Aggressor side of a print against the prevailing quote (Lee–Ready quote rule, tick rule at the mid). */
 export function aggressorSide(
@@ -59,6 +61,7 @@ export function aggressorSide(
 export class SweepTracker {
   private readonly prints = new DropOldestRing<TapePrint>(WINDOW_PRINTS);
   private fresh = false;
+  private lastDetectAt = -Infinity;
   private lastPrice: number | null = null;
   private lastSide: 'buy' | 'sell' = 'buy';
   private lastTs = -Infinity;
@@ -85,10 +88,19 @@ export class SweepTracker {
     this.fresh = true;
   }
 
-  /** The newest sweep touching prints added since the last call, or null (also when already reported). */
-  detect(): SweepEvidence | null {
-    if (!this.fresh) return null;
+  /** Prints arrived that detection has not looked at yet. */
+  get pending(): boolean {
+    return this.fresh;
+  }
+
+  /**
+   * The newest sweep touching prints added since the last detection, or null (also when already reported,
+   * or when the last detection was less than DETECT_EVERY_MS ago — the prints stay pending).
+   */
+  detect(wallNow = Infinity): SweepEvidence | null {
+    if (!this.fresh || wallNow - this.lastDetectAt < DETECT_EVERY_MS) return null;
     this.fresh = false;
+    this.lastDetectAt = wallNow;
     const newest = this.prints.last();
     if (newest === undefined) return null;
     const window: TapePrint[] = [];

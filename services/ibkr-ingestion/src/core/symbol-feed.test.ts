@@ -3,7 +3,7 @@ import { FiveSecondBar, OrderBook, RawIbkrQuote, Spread, Ticker, Trade } from '@
 import { testSettings } from '../testing/settings';
 import type { RejectReason } from './quality';
 import { Changed, SymbolFeed, type QualitySink } from './symbol-feed';
-import { collectWrites } from './symbol-writes';
+import { collectWrites, SLOW_KEYS_MS } from './symbol-writes';
 import { Tick } from './ticks';
 
 class Sink implements QualitySink {
@@ -301,6 +301,26 @@ describe('bursts, bars and keep-alive', () => {
     expect(again.timestamp).toBeUndefined();
     // Stale (nothing for staleAfterMs): no more rewrites, the 1 s keys expire.
     expect(collectWrites(f, T, 6000, timing, sink)).toBeNull();
+  });
+
+  it('rewrites the raw quote and the timestamp at most every SLOW_KEYS_MS, never losing the last change', () => {
+    const { f, sink } = feed('AAPL');
+    quote(f, 100, 100.02, 100, 300, T);
+    const first = collectWrites(f, T, 1, timing, sink)!;
+    expect(first.raw).toBeDefined();
+    expect(first.timestamp).toBe(T);
+    f.onTickSize(Tick.BID_SIZE, 500, T + 50, 100, 100);
+    const second = collectWrites(f, T + 50, 100, timing, sink)!;
+    expect(second.ticker!.bidSize).toBe(500);
+    expect(second.raw).toBeUndefined();
+    expect(second.timestamp).toBeUndefined();
+    // Nothing new, but the throttled keys are due now.
+    const third = collectWrites(f, T + 60, 1 + SLOW_KEYS_MS, timing, sink)!;
+    expect(third.raw!.ticks.BID_SIZE).toBe(500);
+    expect(third.timestamp).toBe(T + 50);
+    expect(third.changes).toEqual([]);
+    expect(third.pendingSince).toBe(-1);
+    expect(collectWrites(f, T + 60, 2 + SLOW_KEYS_MS, timing, sink)).toBeNull();
   });
 
   it('marks changes in one bitmask and remembers when the first one arrived', () => {

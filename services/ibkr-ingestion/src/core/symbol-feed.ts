@@ -81,6 +81,11 @@ export class SymbolFeed {
   /** Wall times of the last keep-alive rewrite and of the last level-2 snapshot. */
   lastWriteAt = -1;
   lastSnapshotAt = -1;
+  /** Throttled keys (raw quote, timestamp): a change waiting to be written, and when they were last. */
+  rawPending = false;
+  timestampPending = false;
+  lastRawAt = -Infinity;
+  lastTimestampAt = -Infinity;
 
   private readonly band: PriceBand;
   private readonly tapeClock = new MonotonicClock();
@@ -269,13 +274,13 @@ export class SymbolFeed {
     perfNow: number,
   ): void {
     if (this.book === null || !this.depthEnabled) return;
-    const r = this.book.apply(position, marketMaker, operation, side, price, size);
+    const r = this.book.apply(position, marketMaker, operation, side, price, size, clockNow);
     if (!r.ok) {
       this.reject(r.reason, `depth op ${operation} side ${side} pos ${position} ${price}x${size}`);
       if (r.resync) this.needsResync = true;
       return;
     }
-    if (this.deltas.push({ ...r.delta, sourceTs: clockNow })) this.sink.drop('depth_deltas', 1);
+    if (this.deltas.push(r.delta)) this.sink.drop('depth_deltas', 1);
     this.depthTs = clockNow;
     this.depthAt = wallNow;
     this.anyAt = wallNow;
@@ -346,8 +351,8 @@ export class SymbolFeed {
     this.needsResync = false;
   }
 
-  /** Latest SweepEvidence of the tape since the last call (see SweepTracker.detect). */
-  detectSweep(): SweepEvidence | null {
-    return this.sweeps?.detect() ?? null;
+  /** Latest SweepEvidence of the tape since the last detection (see SweepTracker.detect). */
+  detectSweep(wallNow?: number): SweepEvidence | null {
+    return this.sweeps?.detect(wallNow) ?? null;
   }
 }

@@ -53,6 +53,11 @@ export interface WriteTiming {
 
 /** Top rows a level-2 snapshot keeps (registry schema). */
 const SNAPSHOT_ROWS = 10;
+/**
+ * raw:ibkr:{s} (a diagnostic view) and market:{s}:timestamp (a staleness marker) are rewritten at most
+ * this often (wall ms): two commands fewer per symbol and flush, nothing a reader of them would notice.
+ */
+export const SLOW_KEYS_MS = 250;
 
 export function collectWrites(
   feed: SymbolFeed,
@@ -70,7 +75,12 @@ export function collectWrites(
     book !== null &&
     depthFresh &&
     (feed.lastSnapshotAt < 0 || wallNow - feed.lastSnapshotAt >= timing.l2SnapshotIntervalMs);
-  if (changed === 0 && !keepAlive && !snapshotDue) return null;
+  const sweepPending = feed.sweeps?.pending === true;
+  if ((changed & Changed.QUOTE) !== 0) feed.rawPending = true;
+  if (changed !== 0) feed.timestampPending = true;
+  const rawDue = feed.rawPending && (keepAlive || wallNow - feed.lastRawAt >= SLOW_KEYS_MS);
+  const timestampDue = feed.timestampPending && wallNow - feed.lastTimestampAt >= SLOW_KEYS_MS;
+  if (changed === 0 && !keepAlive && !snapshotDue && !sweepPending && !rawDue && !timestampDue) return null;
 
   const w: SymbolWrites = {
     symbol: feed.symbol,
@@ -130,13 +140,6 @@ export function collectWrites(
           vwap: feed.vwap,
           ts: feed.quoteTs,
         };
-        w.raw = {
-          symbol,
-          ticks: { ...feed.ticks },
-          rtVolume: feed.rtVolume,
-          sourceTs: feed.quoteTs,
-          ts: clockNow,
-        };
         if (quoteChanged) w.changes.push('ticker');
         if (feed.bid !== null && feed.ask !== null) {
           const mid = (feed.bid + feed.ask) / 2;
@@ -155,11 +158,24 @@ export function collectWrites(
       if (imbalance !== null) w.imbalance = imbalance;
     }
   }
+  if (rawDue) {
+    w.raw = {
+      symbol,
+      ticks: { ...feed.ticks },
+      rtVolume: feed.rtVolume,
+      sourceTs: feed.quoteTs,
+      ts: clockNow,
+    };
+    feed.rawPending = false;
+    feed.lastRawAt = wallNow;
+  }
 
   if ((changed & Changed.TRADES) !== 0) {
     w.trades = feed.trades.drain();
     if (w.trades.length > 0) w.changes.push('trades');
-    const sweep = feed.detectSweep();
+  }
+  if (sweepPending) {
+    const sweep = feed.detectSweep(wallNow);
     if (sweep !== null) {
       w.sweep = sweep;
       w.changes.push('sweep');
@@ -180,7 +196,11 @@ export function collectWrites(
     feed.pendingUnusual = null;
     w.changes.push('unusual_volume');
   }
-  if (changed !== 0) w.timestamp = feed.updatedTs;
+  if (timestampDue) {
+    w.timestamp = feed.updatedTs;
+    feed.timestampPending = false;
+    feed.lastTimestampAt = wallNow;
+  }
   if (w.ticker !== undefined || w.book !== undefined) feed.lastWriteAt = wallNow;
   feed.changed = 0;
   feed.firstPendingAt = -1;

@@ -30,7 +30,8 @@ function viaLibrary(fields: ReadonlyArray<string | number>): { events: Event[]; 
           events.push(['depth', ...args.slice(0, 7)]);
           break;
         case 'tickByTickAllLast':
-          events.push(['tape', args[0], args[2], args[3], args[4], args[6], args[7]]);
+          // The fast path hands the time over as the number the service reads it as.
+          events.push(['tape', args[0], Number(args[2]), args[3], args[4], args[6], args[7]]);
           break;
         case 'realtimeBar':
           events.push(['bar', ...args]);
@@ -88,6 +89,8 @@ const SAME: Array<ReadonlyArray<string | number>> = [
   [13, 1, 5, 3, 'NSDQ', 0, 0, '599.07', '6400', 1],
   [13, 1, 5, 9, '', 2, 1, '0', '0', 1],
   [13, 1, 5, 2, 'ÄRCA', 1, 1, '599.00', '1', 0],
+  [13, 1, 5, 2, 'NASDAQOMX', 1, 1, '599.00', '1', 0],
+  [13, 1, 5, 2, 'NSDQ', 1, 1, '599.00', '2', 0],
   [99, 21, 2, '1767268800', '599.04', '479', 0, 'MEMX', ''],
   [99, 21, 1, '1767268800', '599.04', '5', 3, 'NSDQ', 'I F'],
   [50, 3, 9, '1767268800', '599.1', '599.5', '598.9', '599.2', '12345', '599.21', 57],
@@ -117,6 +120,20 @@ describe('WireDecoder', () => {
     ['an unknown id', [999, 1, 'unknown']],
   ])('leaves %s to the library', (_label, fields) => {
     expect(viaWire(fields).taken).toBe(false);
+  });
+
+  it('hands out one string per venue code', () => {
+    const venues: string[] = [];
+    const sink = {
+      depth: (_r: number, _p: number, mm: string | undefined) => venues.push(mm!),
+    } as unknown as WireSink;
+    const d = new WireDecoder(sink);
+    for (const mm of ['ARCA', 'NSDQ', 'ARCA']) {
+      const buf = Buffer.from([13, 1, 5, 0, mm, 1, 1, '1', '1', 1].map((f) => `${f}\0`).join(''));
+      d.decode(buf, 0, buf.length);
+    }
+    expect(venues).toEqual(['ARCA', 'NSDQ', 'ARCA']);
+    expect(venues[0]).toBe(venues[2]);
   });
 
   it('refuses a payload that does not end with a field terminator', () => {

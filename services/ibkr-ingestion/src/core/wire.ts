@@ -21,7 +21,8 @@ export interface WireSink {
   ): void;
   tape(
     reqId: number,
-    time: string,
+    /** Epoch seconds (the library passes the same value as a string). */
+    time: number,
     price: number | undefined,
     size: number | undefined,
     exchange: string,
@@ -80,6 +81,7 @@ function sizeTickOf(tickType: number): number {
 }
 
 const MAX_FIELDS = 16;
+const MAX_INTERNED = 4096;
 const ZERO = 0x30;
 const NINE = 0x39;
 const MINUS = 0x2d;
@@ -90,6 +92,7 @@ export class WireDecoder {
   /** Field start offsets; field i spans [starts[i], starts[i + 1] - 1). */
   private readonly starts = new Int32Array(MAX_FIELDS + 1);
   private buf: Buffer = Buffer.alloc(0);
+  private readonly interned = new Map<number, string>();
   /** Frames decoded here, and frames left to the library. */
   decoded = 0;
   passed = 0;
@@ -158,7 +161,7 @@ export class WireDecoder {
         this.sink.depth(
           this.int(2),
           this.int(3),
-          this.str(4),
+          this.shortStr(4),
           this.int(5),
           this.int(6),
           this.double(7),
@@ -181,7 +184,14 @@ export class WireDecoder {
       case TICK_BY_TICK: {
         const tickType = this.int(2);
         if (tickType !== 1 && tickType !== 2) return this.pass();
-        this.sink.tape(this.int(1), this.str(3), this.double(4), this.decimal(5), this.str(7), this.str(8));
+        this.sink.tape(
+          this.int(1),
+          this.int(3),
+          this.double(4),
+          this.decimal(5),
+          this.shortStr(7),
+          this.shortStr(8),
+        );
         break;
       }
     }
@@ -192,6 +202,32 @@ export class WireDecoder {
   private pass(): false {
     this.passed++;
     return false;
+  }
+
+  /**
+   * Venue and condition codes repeat endlessly: short ASCII fields are interned by their bytes, so a
+   * million depth rows do not make a million strings.
+   */
+  private shortStr(field: number): string {
+    const buf = this.buf;
+    const s = this.starts[field]!;
+    const e = this.starts[field + 1]! - 1;
+    const len = e - s;
+    if (len === 0) return '';
+    if (len > 6) return this.str(field);
+    let key = len;
+    for (let i = s; i < e; i++) {
+      const c = buf[i]!;
+      if (c >= 0x80) return this.str(field);
+      key = key * 256 + c;
+    }
+    let v = this.interned.get(key);
+    if (v === undefined) {
+      if (this.interned.size >= MAX_INTERNED) this.interned.clear();
+      v = buf.toString('latin1', s, e);
+      this.interned.set(key, v);
+    }
+    return v;
   }
 
   private str(field: number): string {

@@ -14,7 +14,7 @@ export function testSettings(over: Partial<IngestSettings> = {}): IngestSettings
     symbols: ['SPY', 'QQQ', 'AAPL'],
     level2: new Set(['SPY', 'QQQ']),
     depthLevels: 10,
-    flushIntervalMs: 5,
+    flushIntervalMs: 3,
     l2SnapshotIntervalMs: 2000,
     keepAliveMs: 500,
     staleAfterMs: 5000,
@@ -28,6 +28,7 @@ export function testSettings(over: Partial<IngestSettings> = {}): IngestSettings
     competingSessionRetryMs: 60_000,
     depthResyncMinIntervalMs: 2000,
     options: { pollMs: 1000, maxSubscriptions: 80 },
+    heapGrowingPercent: 0,
     ...over,
   };
 }
