@@ -63,6 +63,8 @@ export class Gateway implements SessionHandler {
   private msgWall = 0;
   /** Estimated wall time at which the client library's outgoing rate limiter will be empty. */
   private sendFreeAt = 0;
+  /** The managed-accounts list of the current session. */
+  private accountsList: string | null = null;
 
   constructor(private readonly deps: GatewayDeps) {
     this.settings = deps.settings;
@@ -203,6 +205,7 @@ export class Gateway implements SessionHandler {
     if (this.session !== null) this.log.warn({ reason }, 'gateway session closed');
     this.session?.close();
     this.session = null;
+    this.accountsList = null;
     this.subs.clear();
     this.routes.clear();
     this.state.metrics.subscriptions = 0;
@@ -342,9 +345,17 @@ export class Gateway implements SessionHandler {
     this.liveness.sessionStarted(this.wall());
     this.log.info({ clientId: this.machine.clientId }, 'gateway session ready');
     this.apply(this.machine.handle({ type: 'ready', now: this.wall() }));
+    if (this.accountsList !== null) this.useAccounts(this.accountsList);
   }
 
+  /** TWS names the accounts before the session is ready; ibkr:account is published with the session. */
   onAccounts(accountsList: string): void {
+    this.accountsList = accountsList;
+    const state = this.machine.state;
+    if (state === 'ready' || state === 'lost') this.useAccounts(accountsList);
+  }
+
+  private useAccounts(accountsList: string): void {
     const { account, problem } = chooseAccount(
       accountsList.split(','),
       this.settings.account,
