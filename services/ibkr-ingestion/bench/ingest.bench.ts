@@ -4,7 +4,7 @@
 //      about 120k messages/s by default, one model tick every few ms) — latency at a sustained load;
 //   2. firehose: tws-sim's firehose on top, as fast as the connection takes it — the sustained maximum.
 // Latency is per symbol and flush: from the arrival of the oldest update coalesced into a write to
-// Redis' acknowledgement of the pipeline holding it. RSS is this process's peak over both phases. Then
+// Redis' acknowledgement of the pipeline holding it. RSS is this process's peak in each measured window. Then
 // `redis-benchmark -P 16 -t set` on the same server gives the ceiling. One JSON object per line.
 //   tsx services/ibkr-ingestion/bench/ingest.bench.ts [--seconds 8] [--speed 35] [--per-sub 32]
 import { execFileSync, fork } from 'node:child_process';
@@ -82,14 +82,14 @@ interface Phase {
   samples: number;
   buildP99: number;
   redisP99: number;
-  /** Peak RSS of this process during the phase (warm-up included). */
+  /** Peak RSS of this process during the measured window. */
   rssMb: number;
 }
 
 /** Measures `seconds` after a warm-up, from the service's own counters and histograms. */
 async function measure(): Promise<Phase> {
-  rssPeak = 0;
   await sleep(warmupMs);
+  rssPeak = 0;
   m.latency.reset();
   m.buildTime.reset();
   m.redisTime.reset();
