@@ -34,6 +34,16 @@ export const testList = defineKey({
   description: 'test list',
 });
 
+export const testLongList = defineKey({
+  pattern: 'storetest:{id}:tape',
+  type: 'list',
+  ttlSeconds: 10,
+  cap: 2500,
+  schema: Quote,
+  owner: 'operator',
+  description: 'test list with a cap above one LPUSH chunk',
+});
+
 export const testHash = defineKey({
   pattern: 'storetest:{id}:hash',
   type: 'hash',

@@ -7,6 +7,7 @@ import {
   quote,
   testHash,
   testList,
+  testLongList,
   testPersistent,
   testSet,
   testStream,
@@ -85,6 +86,22 @@ describe('string values', () => {
 });
 
 describe('lists', () => {
+  it('pushes more values than one LPUSH chunk in order, and skips what the cap would trim at once', async () => {
+    const long = testLongList.at({ id: 'long' });
+    const prices = Array.from({ length: 2200 }, (_, i) => i + 1);
+    expect(await store.push(long, ...prices.map((p) => quote(p)))).toBe(2200);
+    const more = Array.from({ length: 400 }, (_, i) => 2201 + i);
+    expect(await store.push(long, ...more.map((p) => quote(p)))).toBe(2500);
+    const all = await store.range(long);
+    expect(all.ok && all.value.values.map((q) => q.price)).toEqual(
+      Array.from({ length: 2500 }, (_, i) => 2600 - i),
+    );
+    const short = testList.at({ id: 'burst' });
+    expect(await store.push(short, ...prices.map((p) => quote(p)))).toBe(3);
+    const kept = await store.range(short);
+    expect(kept.ok && kept.value.values.map((q) => q.price)).toEqual([2200, 2199, 2198]);
+  });
+
   it('pushes newest first, trims to the cap and applies the TTL', async () => {
     const ref = testList.at({ id: 'l' });
     expect(await store.push(ref, quote(1), quote(2))).toBe(2);
