@@ -3,9 +3,11 @@
 //   1. paced: the market model at `--speed` (a realistic mix of quotes, depth rows, prints and bars at
 //      about 120k messages/s by default, one model tick every few ms) — latency at a sustained load;
 //   2. firehose: tws-sim's firehose on top, as fast as the connection takes it — the sustained maximum.
-// Latency is per symbol and flush: from the arrival of the oldest update coalesced into a write to
-// Redis' acknowledgement of the pipeline holding it. RSS is this process's peak in each measured window. Then
-// `redis-benchmark -P 16 -t set` on the same server gives the ceiling. One JSON object per line.
+// Latency is per update (tick → Redis): from the moment its bytes were read from the gateway socket
+// (time queued behind a burst included) to Redis' acknowledgement of the pipeline that wrote it; the
+// worst case per key (the oldest update of each symbol and flush) is reported beside it. RSS is this
+// process's peak in each measured window. Then `redis-benchmark -P 16 -t set` on the same server gives
+// the ceiling. One JSON object per line.
 //   tsx services/ibkr-ingestion/bench/ingest.bench.ts [--seconds 8] [--speed 35] [--per-sub 32]
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -79,6 +81,8 @@ interface Phase {
   redisCommandsPerS: number;
   p50: number;
   p99: number;
+  /** Oldest update per symbol and flush: p99 of how long a key lagged behind the feed at worst. */
+  oldestP99: number;
   samples: number;
   buildP99: number;
   redisP99: number;
@@ -91,6 +95,7 @@ async function measure(): Promise<Phase> {
   await sleep(warmupMs);
   rssPeak = 0;
   m.latency.reset();
+  m.oldestLatency.reset();
   m.buildTime.reset();
   m.redisTime.reset();
   const start = { messages: m.messages, dropped: m.droppedTotal, flushes: m.flushes, commands: m.commands };
@@ -105,6 +110,7 @@ async function measure(): Promise<Phase> {
     redisCommandsPerS: (m.commands - start.commands) / elapsed,
     p50: m.latency.quantile(0.5),
     p99: m.latency.quantile(0.99),
+    oldestP99: m.oldestLatency.quantile(0.99),
     samples: m.latency.count,
     buildP99: m.buildTime.quantile(0.99),
     redisP99: m.redisTime.quantile(0.99),
@@ -155,6 +161,7 @@ const detail = (p: Phase, load: string) => ({
   samples: p.samples,
   flushBuildP99Ms: round(p.buildP99),
   redisAckP99Ms: round(p.redisP99),
+  oldestUpdateP99Ms: round(p.oldestP99),
 });
 const pacedLoad = `market model at ${values.speed}x`;
 const firehoseLoad = `tws-sim firehose, ${perSubscription} per subscription and round`;

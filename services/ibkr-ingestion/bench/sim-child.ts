@@ -33,6 +33,8 @@ const driver = setInterval(() => {
 }, 1);
 const timer = setInterval(() => void publish().catch(() => undefined), 500);
 process.send?.({ port: sim.port, controlPort: sim.controlPort });
+// An orphan (the benchmark died) must not keep stepping the model in the background.
+process.on('disconnect', () => process.exit(0));
 process.on('message', (msg: { stop?: boolean }) => {
   if (msg.stop !== true) return;
   clearInterval(timer);

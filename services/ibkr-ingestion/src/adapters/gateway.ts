@@ -59,8 +59,15 @@ export class Gateway implements SessionHandler {
   private readonly depthWarned = new Set<string>();
   private readonly lastResync = new Map<string, number>();
   private handlerErrors = 0;
-  /** Wall time of the message being handled (one clock read per message). */
+  /** Wall and market-clock times of the message being handled. */
   private msgWall = 0;
+  private msgClock = 0;
+  /**
+   * Arrival (wall) and market-clock times of the socket slice being decoded, while reads are paced: every
+   * message of a slice arrived with it, so both are read once per slice, not per message; -1 = unpaced.
+   */
+  private sliceWall = -1;
+  private sliceClock = 0;
   /** Estimated wall time at which the client library's outgoing rate limiter will be empty. */
   private sendFreeAt = 0;
   /** The managed-accounts list of the current session. */
@@ -189,6 +196,7 @@ export class Gateway implements SessionHandler {
         readBudgetMs: READ_BUDGET_MS,
         readSliceBytes: READ_SLICE_BYTES,
         afterChunk: this.deps.afterChunk ?? (() => undefined),
+        now: this.wall,
       },
       this,
     );
@@ -455,6 +463,11 @@ export class Gateway implements SessionHandler {
 
   // ---- SessionHandler: market data (hot path) -------------------------------------------------------
 
+  onSlice(arrivedAt: number): void {
+    this.sliceWall = arrivedAt;
+    this.sliceClock = this.clock.now();
+  }
+
   private route(reqId: number): Route | undefined {
     const r = this.routes.get(reqId);
     if (r === undefined) {
@@ -463,8 +476,10 @@ export class Gateway implements SessionHandler {
       return undefined;
     }
     this.state.metrics.messages++;
-    const wall = this.wall();
+    const paced = this.sliceWall >= 0;
+    const wall = paced ? this.sliceWall : this.wall();
     this.msgWall = wall;
+    this.msgClock = paced ? this.sliceClock : this.clock.now();
     this.liveness.onData(wall);
     if (this.machine.wantsDataEvents) this.apply(this.machine.handle({ type: 'data', now: wall }));
     return r;
@@ -474,8 +489,8 @@ export class Gateway implements SessionHandler {
     const r = this.route(reqId);
     if (r === undefined) return;
     const wall = this.msgWall;
-    if (r.feed !== null) r.feed.onTickPrice(tickType, price, this.clock.now(), wall, wall);
-    else if (r.option !== null && !r.option.onTickPrice(tickType, price, this.clock.now(), wall))
+    if (r.feed !== null) r.feed.onTickPrice(tickType, price, this.msgClock, wall, wall);
+    else if (r.option !== null && !r.option.onTickPrice(tickType, price, this.msgClock, wall))
       this.state.reject('bad_option_tick', r.sub.symbol, `${r.option.spec.occ} price ${tickType}=${price}`);
   }
 
@@ -483,8 +498,8 @@ export class Gateway implements SessionHandler {
     const r = this.route(reqId);
     if (r === undefined) return;
     const wall = this.msgWall;
-    if (r.feed !== null) r.feed.onTickSize(tickType, size, this.clock.now(), wall, wall);
-    else if (r.option !== null && !r.option.onTickSize(tickType, size, this.clock.now(), wall))
+    if (r.feed !== null) r.feed.onTickSize(tickType, size, this.msgClock, wall, wall);
+    else if (r.option !== null && !r.option.onTickSize(tickType, size, this.msgClock, wall))
       this.state.reject('bad_option_tick', r.sub.symbol, `${r.option.spec.occ} size ${tickType}=${size}`);
   }
 
@@ -492,7 +507,7 @@ export class Gateway implements SessionHandler {
     const r = this.route(reqId);
     if (r?.feed == null) return;
     const wall = this.msgWall;
-    r.feed.onTickString(tickType, String(value), this.clock.now(), wall, wall);
+    r.feed.onTickString(tickType, String(value), this.msgClock, wall, wall);
   }
 
   onDepth(
@@ -507,7 +522,7 @@ export class Gateway implements SessionHandler {
     const r = this.route(reqId);
     if (r?.feed == null) return;
     const wall = this.msgWall;
-    r.feed.onDepth(position, marketMaker, operation, side, price, size, this.clock.now(), wall, wall);
+    r.feed.onDepth(position, marketMaker, operation, side, price, size, this.msgClock, wall, wall);
   }
 
   onTape(
@@ -522,7 +537,7 @@ export class Gateway implements SessionHandler {
     const r = this.route(reqId);
     if (r?.feed == null) return;
     const wall = this.msgWall;
-    r.feed.onTape(time, price, size, exchange, specialConditions, this.clock.now(), wall, wall);
+    r.feed.onTape(time, price, size, exchange, specialConditions, this.msgClock, wall, wall);
   }
 
   onBar(
@@ -539,7 +554,7 @@ export class Gateway implements SessionHandler {
     const r = this.route(reqId);
     if (r?.feed == null) return;
     const wall = this.msgWall;
-    r.feed.onBar(time, open, high, low, close, volume, wap, count, this.clock.now(), wall, wall);
+    r.feed.onBar(time, open, high, low, close, volume, wap, count, this.msgClock, wall, wall);
   }
 
   onOptionComputation(
@@ -562,7 +577,7 @@ export class Gateway implements SessionHandler {
       vega,
       theta,
       undPrice,
-      this.clock.now(),
+      this.msgClock,
       this.msgWall,
     );
   }

@@ -26,6 +26,11 @@ export interface SessionHandler {
   /** TWS messages (errors and notices); reqId -1 for connection-level ones. */
   onMessage(code: number, reqId: number, message: string): void;
   onCurrentTime(): void;
+  /**
+   * The bytes about to be decoded were read from the socket at `arrivedAt` (performance.now()): every
+   * message of the slice arrived then. Only called while reads are paced.
+   */
+  onSlice(arrivedAt: number): void;
   onTickPrice(reqId: number, tickType: number, price: number): void;
   onTickSize(reqId: number, tickType: number, size: number): void;
   onTickString(reqId: number, tickType: number, value: string): void;
@@ -82,6 +87,8 @@ export interface SessionOptions {
   readSliceBytes: number;
   /** Runs after every decoded slice. */
   afterChunk: () => void;
+  /** Monotonic wall clock (ms) for arrival times; default performance.now. */
+  now?: () => number;
 }
 
 /**
@@ -273,10 +280,14 @@ export class IbSession {
     if (target !== undefined) {
       const router = this.fastPath();
       this.pacer = new ReadPacer(target, target.client, {
-        consume: (piece, library) => router(piece, library),
+        consume: (piece, library, arrivedAt) => {
+          this.handler.onSlice(arrivedAt);
+          router(piece, library);
+        },
         sliceBytes: this.opts.readSliceBytes,
         budgetMs: this.opts.readBudgetMs,
         afterSlice: this.opts.afterChunk,
+        now: this.opts.now,
       });
     }
   }

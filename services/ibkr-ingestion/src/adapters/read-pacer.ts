@@ -5,7 +5,8 @@
 // `this`) and hands `consume` slices of `sliceBytes`, at most `budgetMs` per turn; when data is left it
 // pauses the socket (TCP flow control holds the rest at the gateway) and continues on the next turn,
 // after timers and Redis replies. `afterSlice` runs after every slice: the writer starts a due flush
-// there. Consumers reassemble frames split across slices.
+// there. Consumers reassemble frames split across slices. Each slice carries the time its bytes were read
+// from the socket, so latency is measured from arrival, time spent queued here included.
 import type { Socket } from 'node:net';
 
 /** The library's socket wrapper: its net.Socket and its chunk entry point. */
@@ -15,8 +16,11 @@ export interface ChunkTarget {
 }
 
 export interface PacerOptions {
-  /** Receives the bytes in order; gets the library's own entry point to pass bytes on to. */
-  consume: (piece: Buffer, library: (data: Buffer) => void) => void;
+  /**
+   * Receives the bytes in order with the time (now()) they were read from the socket; gets the library's
+   * own entry point to pass bytes on to.
+   */
+  consume: (piece: Buffer, library: (data: Buffer) => void, arrivedAt: number) => void;
   sliceBytes: number;
   budgetMs: number;
   afterSlice: () => void;
@@ -25,6 +29,8 @@ export interface PacerOptions {
 
 export class ReadPacer {
   private readonly queue: Buffer[] = [];
+  /** Read time of each queued chunk (parallel to queue). */
+  private readonly arrivals: number[] = [];
   private offset = 0;
   private scheduled = false;
   private paused = false;
@@ -54,6 +60,7 @@ export class ReadPacer {
   private enqueue(data: Buffer): void {
     if (this.detached) return;
     this.queue.push(data);
+    this.arrivals.push(this.now());
     if (!this.scheduled) this.drain();
   }
 
@@ -64,15 +71,17 @@ export class ReadPacer {
     const { sliceBytes, budgetMs } = this.opts;
     while (this.queue.length > 0) {
       const head = this.queue[0]!;
+      const arrivedAt = this.arrivals[0]!;
       const end = Math.min(head.length, this.offset + sliceBytes);
       const piece = this.offset === 0 && end === head.length ? head : head.subarray(this.offset, end);
       if (end >= head.length) {
         this.queue.shift();
+        this.arrivals.shift();
         this.offset = 0;
       } else {
         this.offset = end;
       }
-      this.opts.consume(piece, this.original);
+      this.opts.consume(piece, this.original, arrivedAt);
       if (this.detached) return;
       this.opts.afterSlice();
       if (this.now() - start >= budgetMs) break;
@@ -94,5 +103,6 @@ export class ReadPacer {
   detach(): void {
     this.detached = true;
     this.queue.length = 0;
+    this.arrivals.length = 0;
   }
 }

@@ -135,11 +135,11 @@ export class RedisWriter {
     const built = this.wall();
     try {
       await batch.exec();
-      const acked = performance.now();
-      const latencies: number[] = [];
-      for (const w of content.symbols) if (w.pendingSince >= 0) latencies.push(acked - w.pendingSince);
-      for (const o of content.options) if (o.pendingSince >= 0) latencies.push(acked - o.pendingSince);
-      state.metrics.flushed(latencies, commands, built - wallNow, this.wall() - built);
+      const acked = this.wall();
+      const m = state.metrics;
+      for (const w of content.symbols) if (w.arrivals !== null) m.delivered(acked, w.arrivals);
+      for (const o of content.options) if (o.arrivals !== null) m.delivered(acked, o.arrivals);
+      m.flushed(commands, built - wallNow, acked - built);
       if (content.status !== null) this.lastStatusAt = wallNow;
       if (this.failures > 0)
         this.deps.logger.info({ failedFlushes: this.failures }, 'redis writes recovered');

@@ -1,6 +1,7 @@
 // What one flush writes, gathered from the state in one pass: per-symbol writes, changed option quotes,
 // pending error records and, when changed or due for a refresh, the connection status.
 import type { IbkrAccount, IbkrError, IbkrOptionQuote } from '@alphatrader/shared';
+import type { Arrivals } from './arrivals';
 import type { IngestState } from './state';
 import { collectWrites, type SymbolWrites, type WriteTiming } from './symbol-writes';
 
@@ -9,6 +10,7 @@ export interface OptionWrite {
   underlying: string;
   quote: IbkrOptionQuote;
   pendingSince: number;
+  arrivals: Arrivals | null;
 }
 
 export interface FlushContent {
@@ -35,6 +37,7 @@ export function collectFlush(
   for (const feed of state.options.values()) {
     if (!feed.changed) continue;
     const pendingSince = feed.firstPendingAt;
+    const arrivals = feed.arrivals.take();
     feed.changed = false;
     feed.firstPendingAt = -1;
     const quote = feed.quote(clockNow);
@@ -42,7 +45,7 @@ export function collectFlush(
       state.reject('crossed_quote', feed.spec.occ);
       continue;
     }
-    options.push({ occ: feed.spec.occ, underlying: feed.spec.underlying, quote, pendingSince });
+    options.push({ occ: feed.spec.occ, underlying: feed.spec.underlying, quote, pendingSince, arrivals });
   }
   const errors = state.errors.size > 0 ? state.errors.drain() : [];
   let status: FlushContent['status'] = null;

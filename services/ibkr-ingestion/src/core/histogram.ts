@@ -11,11 +11,12 @@ export class LatencyHistogram {
   private total = 0;
   private maxSeen = 0;
 
-  record(ms: number): void {
-    if (!(ms >= 0)) return;
+  /** Records `ms` as `n` samples (n updates that waited the same time). */
+  record(ms: number, n = 1): void {
+    if (!(ms >= 0) || !(n > 0)) return;
     const i = ms <= MIN_MS ? 0 : Math.min(BUCKETS - 1, 1 + Math.floor(Math.log(ms / MIN_MS) / LOG_GROWTH));
-    this.counts[i]!++;
-    this.total++;
+    this.counts[i]! += n;
+    this.total += n;
     if (ms > this.maxSeen) this.maxSeen = ms;
   }
 

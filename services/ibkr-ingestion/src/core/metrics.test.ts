@@ -34,7 +34,9 @@ describe('FeedMetrics', () => {
     m.drop('trades', 7);
     m.lag(100);
     m.lag(300);
-    m.flushed([1, 2, 3], 12);
+    m.flushed(12);
+    // 99 updates arrived at t=10 and one at t=7; Redis acknowledged them all at t=11.
+    m.delivered(11, { times: [7, 10], counts: [1, 99] });
     const s = m.snapshot(2000, 1_767_000_000_000);
     expect(s).toMatchObject({
       messagesPerSecond: 2500,
@@ -50,7 +52,10 @@ describe('FeedMetrics', () => {
       commands: 12,
       ts: 1_767_000_000_000,
     });
-    expect(s.latencyP99Ms).toBeGreaterThanOrEqual(3);
+    expect(s.latencyP50Ms).toBeCloseTo(1, 1);
+    expect(s.latencyP99Ms).toBeLessThan(1.1);
+    expect(s.latencyMaxMs).toBe(4);
+    expect(s.latencyOldestP99Ms).toBe(4);
     m.messages = 6000;
     const next = m.snapshot(3000, 1);
     expect(next.messagesPerSecond).toBe(1000);

@@ -1,5 +1,6 @@
 // Feed metrics aggregated in memory and published as one flat hash (monitoring:ibkr:metrics, one number
 // per field): rates over the last interval, totals since start, rejections by reason and drops by buffer.
+import type { Arrivals } from './arrivals';
 import { LatencyHistogram } from './histogram';
 import type { RejectReason } from './quality';
 
@@ -17,9 +18,12 @@ export class FeedMetrics {
   invalidTotal = 0;
   readonly dropped = new Map<DropBuffer, number>();
   droppedTotal = 0;
-  /** Update (first pending change) → Redis acknowledgement, per symbol and flush: since start and per interval. */
+  /** Tick→Redis: arrival of each update → Redis acknowledgement of the flush holding it (since start, and this interval). */
   readonly latency = new LatencyHistogram();
   readonly intervalLatency = new LatencyHistogram();
+  /** The same for the oldest update only, once per symbol and flush (how long a key lagged at worst). */
+  readonly oldestLatency = new LatencyHistogram();
+  private readonly intervalOldest = new LatencyHistogram();
   /** Per flush: time to assemble and validate the pipeline, and time until Redis acknowledged it (since start, and this interval). */
   readonly buildTime = new LatencyHistogram();
   readonly redisTime = new LatencyHistogram();
@@ -57,16 +61,27 @@ export class FeedMetrics {
     if (ms > this.lagMax) this.lagMax = ms;
   }
 
-  flushed(latenciesMs: readonly number[], commands: number, buildMs = 0, redisMs = 0): void {
+  flushed(commands: number, buildMs = 0, redisMs = 0): void {
     this.flushes++;
     this.commands += commands;
     this.buildTime.record(buildMs);
     this.redisTime.record(redisMs);
     this.intervalBuild.record(buildMs);
     this.intervalRedis.record(redisMs);
-    for (const ms of latenciesMs) {
-      this.latency.record(ms);
-      this.intervalLatency.record(ms);
+  }
+
+  /** The updates of one key group (a symbol, an option) were acknowledged by Redis at `ackedAt`. */
+  delivered(ackedAt: number, arrivals: Arrivals): void {
+    const { times, counts } = arrivals;
+    for (let i = 0; i < times.length; i++) {
+      const ms = ackedAt - times[i]!;
+      this.latency.record(ms, counts[i]);
+      this.intervalLatency.record(ms, counts[i]);
+    }
+    const oldest = times[0];
+    if (oldest !== undefined) {
+      this.oldestLatency.record(ackedAt - oldest);
+      this.intervalOldest.record(ackedAt - oldest);
     }
   }
 
@@ -82,6 +97,7 @@ export class FeedMetrics {
       latencyP50Ms: round3(this.intervalLatency.quantile(0.5)),
       latencyP99Ms: round3(this.intervalLatency.quantile(0.99)),
       latencyMaxMs: round3(this.intervalLatency.max),
+      latencyOldestP99Ms: round3(this.intervalOldest.quantile(0.99)),
       flushBuildP99Ms: round3(this.intervalBuild.quantile(0.99)),
       flushRedisP99Ms: round3(this.intervalRedis.quantile(0.99)),
       reconnects: this.reconnects,
@@ -102,6 +118,7 @@ export class FeedMetrics {
     this.lagCount = 0;
     this.lagMax = 0;
     this.intervalLatency.reset();
+    this.intervalOldest.reset();
     this.intervalBuild.reset();
     this.intervalRedis.reset();
     return out;

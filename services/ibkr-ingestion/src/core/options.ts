@@ -3,6 +3,7 @@
 // contract built from price/size ticks and TWS's model option computation (tick 13).
 import { parseOcc } from '@alphatrader/quant';
 import type { IbkrOptionQuote } from '@alphatrader/shared';
+import { PendingArrivals } from './arrivals';
 import { Tick } from './ticks';
 
 export interface OptionContractSpec {
@@ -85,12 +86,15 @@ export class OptionFeed {
   sourceTs = 0;
   changed = false;
   firstPendingAt = -1;
+  /** Arrival times of the changes not yet in Redis (latency accounting). */
+  readonly arrivals = new PendingArrivals();
 
   constructor(readonly spec: OptionContractSpec) {}
 
   private mark(clockNow: number, perfNow: number): void {
     if (!this.changed) this.firstPendingAt = perfNow;
     this.changed = true;
+    this.arrivals.note(perfNow);
     this.sourceTs = clockNow;
   }
 

@@ -70,6 +70,10 @@ describe('SymbolFeed level 1', () => {
     expect(w.changes).toEqual(['ticker', 'trades']);
     expect(w.timestamp).toBe(T + 10);
     expect(w.pendingSince).toBe(1);
+    // Every accepted update counts for latency at its arrival time: four quote ticks at 1, volume at 2, and
+    // at 3 the RTVolume string, which is two updates (a print and the quote's last/volume).
+    expect(w.arrivals).toEqual({ times: [1, 2, 3], counts: [4, 1, 2] });
+    expect(f.arrivals.empty).toBe(true);
     expect(sink.lags).toEqual([50]);
     expect(sink.rejected).toEqual([]);
     expect(collectWrites(f, T + 30, 11, timing, sink)).toBeNull();

@@ -3,6 +3,7 @@
 // positive, in band, in time order) and either applies it and marks what changed, or reports the reason
 // to the quality sink and keeps the last good value. Writes are assembled later, once per flush.
 import type { DepthDelta, FiveSecondBar, Trade } from '@alphatrader/shared';
+import { PendingArrivals } from './arrivals';
 import { DepthBook } from './book';
 import { isPositive, MonotonicClock, PriceBand, type RejectReason } from './quality';
 import { DropOldestRing } from './ring';
@@ -78,6 +79,8 @@ export class SymbolFeed {
   changed = 0;
   /** performance.now() of the oldest change not yet in Redis; -1 when clean. */
   firstPendingAt = -1;
+  /** Arrival times of every change not yet in Redis (latency accounting). */
+  readonly arrivals = new PendingArrivals();
   /** Wall times of the last keep-alive rewrite and of the last level-2 snapshot. */
   lastWriteAt = -1;
   lastSnapshotAt = -1;
@@ -109,6 +112,7 @@ export class SymbolFeed {
   private mark(bit: number, perfNow: number, clockNow: number): void {
     if (this.changed === 0) this.firstPendingAt = perfNow;
     this.changed |= bit;
+    this.arrivals.note(perfNow);
     if (clockNow > this.updatedTs) this.updatedTs = clockNow;
   }
 
@@ -333,7 +337,7 @@ export class SymbolFeed {
     const unusual = this.unusual.onBar(ts, volume);
     if (unusual !== null) {
       this.pendingUnusual = unusual;
-      this.mark(Changed.UNUSUAL, perfNow, clockNow);
+      this.changed |= Changed.UNUSUAL; // same update as the bar: its arrival is already noted
     }
   }
 

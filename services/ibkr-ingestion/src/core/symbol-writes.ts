@@ -17,6 +17,7 @@ import type {
   Trade,
   UnusualVolume,
 } from '@alphatrader/shared';
+import type { Arrivals } from './arrivals';
 import type { Level } from './book';
 import { crossedOrLocked } from './quality';
 import { Changed, type QualitySink, type SymbolFeed } from './symbol-feed';
@@ -43,6 +44,8 @@ export interface SymbolWrites {
   changes: ChangeKind[];
   /** performance.now() of the oldest change in this write; -1 when nothing changed. */
   pendingSince: number;
+  /** Arrival times of the changes in this write (null for a keep-alive or snapshot-only write). */
+  arrivals: Arrivals | null;
 }
 
 export interface WriteTiming {
@@ -89,6 +92,7 @@ export function collectWrites(
     deltas: [],
     changes: [],
     pendingSince: changed !== 0 ? feed.firstPendingAt : -1,
+    arrivals: feed.arrivals.take(),
   };
   const symbol = feed.symbol;
 
