@@ -12,6 +12,7 @@ import {
   pushOp,
   saddOp,
   setOp,
+  setPrevalidatedOp,
   sremOp,
   xaddOp,
   zaddOp,
@@ -20,9 +21,27 @@ import {
 } from './ops';
 import { asTarget } from './scripts';
 
-/** The store's write methods, queued instead of sent; `exec()` sends them. Values are validated when queued. */
+/**
+ * The store's write methods, queued instead of sent; `exec()` sends them. Values are validated when queued
+ * (setPrevalidated*: by the caller, before).
+ */
 export interface Batch {
   set<S extends z.ZodType>(ref: KeyRef<S, 'string'>, value: z.input<S>): Batch;
+  /**
+   * Like `set`, for a large value the caller has already validated against the entry's schema: it is
+   * JSON-encoded without the store parsing it a second time. The caller guarantees that `value` passes
+   * `ref`'s schema — it is that schema's output, or built by typed code from validated input whose
+   * result is parsed with the schema in that code's tests. Only for hot paths where the parse is
+   * repeated work (av-ingestion's 10,000-contract chains). Readers still validate: a broken guarantee
+   * shows up as an invalid read (counted in monitoring:data:invalid), never as a typed value.
+   */
+  setPrevalidated<S extends z.ZodType>(ref: KeyRef<S, 'string'>, value: z.output<S>): Batch;
+  /**
+   * `setPrevalidated` for a value the caller already holds as JSON text (e.g. an API answer stored as
+   * received, whose body was validated when it was classified): the text is written as given. The
+   * same guarantee: `JSON.parse(json)` passes `ref`'s schema.
+   */
+  setPrevalidatedJson(ref: KeyRef<z.ZodType, 'string'>, json: string): Batch;
   del(ref: KeyRef): Batch;
   push<S extends z.ZodType>(ref: KeyRef<S, 'list'>, ...values: z.input<S>[]): Batch;
   hset<S extends z.ZodType>(ref: KeyRef<S, 'hash'>, field: string, value: z.input<S>): Batch;
@@ -81,6 +100,14 @@ export function createBatch(redis: Redis | Cluster): Batch {
   const batch: Batch = {
     set(ref, value) {
       ops.push(setOp(ref, value));
+      return batch;
+    },
+    setPrevalidated(ref, value) {
+      ops.push(setPrevalidatedOp(ref, JSON.stringify(value)));
+      return batch;
+    },
+    setPrevalidatedJson(ref, json) {
+      ops.push(setPrevalidatedOp(ref, json));
       return batch;
     },
     del(ref) {

@@ -37,7 +37,23 @@ const asNumber = (reply: unknown): number => Number(reply);
 
 export function setOp<S extends z.ZodType>(ref: KeyRef<S, 'string'>, value: z.input<S>): WriteOp<void> {
   expectType(ref, 'string');
-  const json = encodeValue(ref.def, ref.key, value);
+  return setJsonOp(ref, encodeValue(ref.def, ref.key, value));
+}
+
+/**
+ * SET of JSON text the caller vouches for (Batch.setPrevalidated*): no schema parse here, the entry's
+ * Redis type and TTL as for setOp.
+ */
+export function setPrevalidatedOp(ref: KeyRef<z.ZodType, 'string'>, json: string | undefined): WriteOp<void> {
+  expectType(ref, 'string');
+  // JSON.stringify gives undefined for undefined or a function: a bug in the writer, as in encodeValue.
+  if (json === undefined || json.length === 0) {
+    throw new StoreWriteError(ref.key, 'prevalidated value does not encode to JSON');
+  }
+  return setJsonOp(ref, json);
+}
+
+function setJsonOp(ref: KeyRef, json: string): WriteOp<void> {
   const ms = ttlMs(ref);
   return {
     key: ref.key,
