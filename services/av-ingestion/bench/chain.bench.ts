@@ -49,6 +49,7 @@ try {
         requireGreeks: true,
         data: cls.data,
         body,
+        bodyText: text,
         fetchedAt: now,
         ts: now,
       },

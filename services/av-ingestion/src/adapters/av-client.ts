@@ -26,7 +26,15 @@ export interface AvRequest<F extends AvFunction> {
 }
 
 export type AvResult<F extends AvFunction> =
-  | { kind: 'ok'; data: AvSuccessData<F>; body: unknown; attempts: number; startedAt: number }
+  | {
+      kind: 'ok';
+      data: AvSuccessData<F>;
+      /** The parsed answer the classifier validated, and the text it was parsed from. */
+      body: unknown;
+      bodyText: string | undefined;
+      attempts: number;
+      startedAt: number;
+    }
   | { kind: 'failed'; error: AvFailure; attempts: number }
   /** No call was made: the budget refused it (or the service is stopping). */
   | { kind: 'skipped'; reason: 'budget' | 'aborted'; retryAfterMs: number };
@@ -94,7 +102,7 @@ export function createAvClient(opts: AvClientOptions): AvClient {
   /** One HTTP exchange, classified. Throws an AvFailure, or a cancellation when aborted. */
   async function once<F extends AvFunction>(
     req: AvRequest<F>,
-  ): Promise<{ data: AvSuccessData<F>; body: unknown }> {
+  ): Promise<{ data: AvSuccessData<F>; body: unknown; bodyText: string | undefined }> {
     const started = performance.now();
     const report = async (outcome: AttemptReport['outcome'], error?: AvFailure) => {
       const r: AttemptReport = {
@@ -144,7 +152,7 @@ export function createAvClient(opts: AvClientOptions): AvClient {
       throw cls;
     }
     await report('success');
-    return { data: cls.data, body };
+    return { data: cls.data, body, bodyText: typeof text === 'string' ? text : undefined };
   }
 
   return {
@@ -194,7 +202,7 @@ export function createAvClient(opts: AvClientOptions): AvClient {
             },
           },
         );
-        return { kind: 'ok', data: out.data, body: out.body, attempts, startedAt };
+        return { kind: 'ok', data: out.data, body: out.body, bodyText: out.bodyText, attempts, startedAt };
       } catch (err) {
         if (err instanceof BudgetRefused) {
           if (lastFailure !== undefined) return { kind: 'failed', error: lastFailure, attempts };

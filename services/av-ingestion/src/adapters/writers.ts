@@ -80,11 +80,13 @@ export function createWriters(store: Store): Writers {
         flow: optionsFlow.at({ symbol }),
         raw: rawAvOptions.at({ symbol }),
       };
+      // The chain, its Greeks and the raw answer were validated once already (processChain): the store
+      // does not parse their 10,000 contracts a second time.
       await store
         .batch()
-        .set(refs.raw, bundle.raw)
-        .set(refs.chain, bundle.chain)
-        .set(refs.greeks, bundle.greeks)
+        .setPrevalidatedJson(refs.raw, bundle.rawJson)
+        .setPrevalidated(refs.chain, bundle.chain)
+        .setPrevalidated(refs.greeks, bundle.greeks)
         .set(refs.unusual, bundle.unusual)
         .set(refs.flow, bundle.flow)
         .exec();

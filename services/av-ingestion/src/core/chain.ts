@@ -1,9 +1,12 @@
 // One classified options answer → everything stored for the symbol (normalised chain, Greeks by
 // strike, unusual activity, flow, the raw envelope), or the reason it must not replace the last good
-// chain. Pure: the job and the benchmark call it between the HTTP answer and the store.
-import type { AvOptionContractRow, RawAvOptions } from '@alphatrader/shared';
+// chain. Pure: the job and the benchmark call it between the HTTP answer and the store. The chain, the
+// Greeks table and the raw answer come out checked against their registry schemas (see prevalidated.ts),
+// so the writer stores them without a second parse.
+import type { AvOptionContractRow, OptionChain } from '@alphatrader/shared';
 import { greeksByStrike, optionsFlow, unusualActivity } from './chain-metrics';
 import { chainRejection, validateContracts, type ValidatedChain } from './contracts';
+import { checkChainEnvelopes, rawOptionsJson } from './prevalidated';
 import type { UnusualSettings } from './settings';
 import type { ChainBundleValues } from './types';
 
@@ -13,8 +16,10 @@ export interface ChainInput {
   requireGreeks: boolean;
   /** The schema-checked answer (rows still strings). */
   data: { data: readonly AvOptionContractRow[] };
-  /** The answer as received (for raw:av:options). */
+  /** The answer as received, the object the classifier validated (for raw:av:options). */
   body: unknown;
+  /** The text `body` was parsed from, when the client has it (stored as received). */
+  bodyText?: string;
   fetchedAt: number;
   ts: number;
 }
@@ -39,31 +44,32 @@ export function processChain(input: ChainInput, opts: ChainOptions): ChainOutcom
   const { symbol, ts } = input;
   const contracts = validated.contracts;
   const date = validated.date ?? '';
-  const raw: RawAvOptions = {
+  const chain: OptionChain = {
     symbol,
-    function: input.fn,
-    requireGreeks: input.requireGreeks,
+    source: 'av',
+    date,
+    contracts,
+    rejected: validated.drops.length,
     fetchedAt: input.fetchedAt,
-    response: input.body as RawAvOptions['response'],
+    ts,
   };
+  const greeks = greeksByStrike(symbol, contracts, ts);
+  checkChainEnvelopes(chain, greeks);
+  const rawJson = rawOptionsJson(
+    { symbol, function: input.fn, requireGreeks: input.requireGreeks, fetchedAt: input.fetchedAt },
+    input.body,
+    input.bodyText,
+  );
   return {
     ok: true,
     validated,
     date,
     bundle: {
-      chain: {
-        symbol,
-        source: 'av',
-        date,
-        contracts,
-        rejected: validated.drops.length,
-        fetchedAt: input.fetchedAt,
-        ts,
-      },
-      greeks: greeksByStrike(symbol, contracts, ts),
+      chain,
+      greeks,
       unusual: unusualActivity(symbol, contracts, opts.unusual, ts),
       flow: optionsFlow(symbol, contracts, ts),
-      raw,
+      rawJson,
     },
   };
 }

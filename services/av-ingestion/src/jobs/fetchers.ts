@@ -35,7 +35,8 @@ import type { JobContext, JobOutcome } from './context';
 const MAX_BUDGET_WAIT_MS = 1_500;
 
 export type Fetched<F extends AvFunction> =
-  { ok: true; data: AvSuccessData<F>; body: unknown; startedAt: number } | { ok: false; outcome: JobOutcome };
+  | { ok: true; data: AvSuccessData<F>; body: unknown; bodyText: string | undefined; startedAt: number }
+  | { ok: false; outcome: JobOutcome };
 
 /** Calls AV for a job and maps what did not succeed to an outcome (failures are already counted). */
 export async function fetchFor<F extends AvFunction>(
@@ -46,7 +47,9 @@ export async function fetchFor<F extends AvFunction>(
   const full: AvRequest<F> = { ...req, limit: ctx.limits[job.stream], maxRetryTimeMs: job.intervalMs };
   for (let tries = 0; ; tries++) {
     const res = await ctx.client.request(full);
-    if (res.kind === 'ok') return { ok: true, data: res.data, body: res.body, startedAt: res.startedAt };
+    if (res.kind === 'ok') {
+      return { ok: true, data: res.data, body: res.body, bodyText: res.bodyText, startedAt: res.startedAt };
+    }
     if (res.kind === 'failed') {
       ctx.logger.warn(
         {
@@ -101,6 +104,7 @@ export async function fetchChain(ctx: JobContext, job: JobSpec, symbol: string):
       requireGreeks: true,
       data: res.data,
       body: res.body,
+      bodyText: res.bodyText,
       fetchedAt: res.startedAt,
       ts: now,
     },
