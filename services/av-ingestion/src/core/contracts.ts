@@ -120,6 +120,12 @@ interface Parsers {
   occ: (id: string) => OccParts | null;
 }
 
+/** A Greek or IV: AV writes "-0.00000", stored as 0. */
+function greek(text: string): number | null {
+  const n = parseAvNumber(text);
+  return n === null ? null : n + 0;
+}
+
 function readRow(row: Row, opts: ValidateOptions, parsers: Parsers): OptionContract | Drop {
   const { validDate } = parsers;
   const right = row.type === 'call' ? 'C' : row.type === 'put' ? 'P' : null;
@@ -148,9 +154,20 @@ function readRow(row: Row, opts: ValidateOptions, parsers: Parsers): OptionContr
   if (openInterest === null)
     return { reason: 'not_a_number', field: 'open_interest', value: row.open_interest };
 
-  const greekText = [row.implied_volatility, row.delta, row.gamma, row.theta, row.vega, row.rho];
-  let present = 0;
-  for (const t of greekText) if (t !== undefined) present++;
+  // Greeks in locals too (no per-row array or closure): all six present, or none.
+  const ivText = row.implied_volatility;
+  const deltaText = row.delta;
+  const gammaText = row.gamma;
+  const thetaText = row.theta;
+  const vegaText = row.vega;
+  const rhoText = row.rho;
+  const present =
+    (ivText === undefined ? 0 : 1) +
+    (deltaText === undefined ? 0 : 1) +
+    (gammaText === undefined ? 0 : 1) +
+    (thetaText === undefined ? 0 : 1) +
+    (vegaText === undefined ? 0 : 1) +
+    (rhoText === undefined ? 0 : 1);
   if (present !== 0 && present !== 6) {
     const missing = AV_OPTION_GREEK_FIELDS.find((f) => row[f] === undefined) ?? 'implied_volatility';
     return { reason: 'partial_greeks', field: missing, value: null };
@@ -165,29 +182,18 @@ function readRow(row: Row, opts: ValidateOptions, parsers: Parsers): OptionContr
   let vega: number | null = null;
   let rho: number | null = null;
   if (present === 6) {
-    const g = (i: number): number | Drop => {
-      const text = greekText[i]!;
-      const n = parseAvNumber(text);
-      return n === null ? { reason: 'not_a_number', field: AV_OPTION_GREEK_FIELDS[i]!, value: text } : n + 0; // "-0.00000" → 0
-    };
-    const r0 = g(0);
-    if (typeof r0 !== 'number') return r0;
-    const r1 = g(1);
-    if (typeof r1 !== 'number') return r1;
-    const r2 = g(2);
-    if (typeof r2 !== 'number') return r2;
-    const r3 = g(3);
-    if (typeof r3 !== 'number') return r3;
-    const r4 = g(4);
-    if (typeof r4 !== 'number') return r4;
-    const r5 = g(5);
-    if (typeof r5 !== 'number') return r5;
-    iv = r0;
-    delta = r1;
-    gamma = r2;
-    theta = r3;
-    vega = r4;
-    rho = r5;
+    iv = greek(ivText!);
+    if (iv === null) return { reason: 'not_a_number', field: 'implied_volatility', value: ivText! };
+    delta = greek(deltaText!);
+    if (delta === null) return { reason: 'not_a_number', field: 'delta', value: deltaText! };
+    gamma = greek(gammaText!);
+    if (gamma === null) return { reason: 'not_a_number', field: 'gamma', value: gammaText! };
+    theta = greek(thetaText!);
+    if (theta === null) return { reason: 'not_a_number', field: 'theta', value: thetaText! };
+    vega = greek(vegaText!);
+    if (vega === null) return { reason: 'not_a_number', field: 'vega', value: vegaText! };
+    rho = greek(rhoText!);
+    if (rho === null) return { reason: 'not_a_number', field: 'rho', value: rhoText! };
   }
 
   if (row.symbol.toUpperCase() !== opts.symbol) {
