@@ -1,7 +1,8 @@
 // Parse, validate, normalise and store a 10,000-contract chain served by av-sim: JSON.parse of the body,
 // the production zod classification, normalisation, per-contract validation, Greeks/flow/unusual, and
-// the pipelined store writes with the change events. The chain is the simulator's SPX chain with
-// Greeks (its first 10,000 rows: the model lists ~14,000). Prints one JSON line.
+// the pipelined store writes with the change events. As in the client, the body's text is handed on
+// with the parsed body (raw:av:options stores it as received). The chain is the simulator's SPX chain
+// with Greeks (its first 10,000 rows: the model lists ~14,000). Prints one JSON line.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import axios from 'axios';
