@@ -1,5 +1,5 @@
 # One image for every AlphaTrader process. The compose `command` picks the script; docker/entrypoint.sh
-# runs it as `node --import tsx <script>` (no build step: the workspace runs TypeScript through tsx).
+# runs its bundle from dist/ (built here with `pnpm build`) with plain node.
 #
 #   docker build -t alphatrader .
 #   docker run --rm -e REDIS_URL=redis://… alphatrader services/monitor/src/main.ts
@@ -17,6 +17,7 @@ RUN npm install -g "pnpm@$(node -p "require('./package.json').packageManager.spl
  && pnpm fetch --prod
 COPY . .
 RUN pnpm install --offline --frozen-lockfile --prod \
+ && pnpm build \
  && chmod 0755 docker/entrypoint.sh \
  && mkdir -p logs data
 

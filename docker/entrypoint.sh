@@ -1,6 +1,7 @@
 #!/bin/sh
-# Entry point of the AlphaTrader image: runs one process, `node --import tsx <script> [args]`, where the
-# script is the compose `command` (e.g. services/analytics/src/main.ts).
+# Entry point of the AlphaTrader image: runs one process for the compose `command`, a source path such as
+# services/analytics/src/main.ts. The image holds its bundle (`pnpm build`: dist/services/analytics/src/
+# main.mjs), which runs with plain node; without a bundle the source runs through tsx.
 #
 # ATP_SIMULATORS decides where the broker, the Alpha Vantage API and the clock come from:
 #   off   the real IB Gateway (IBKR_HOST/IBKR_PORT), the real API and the wall clock (production);
@@ -47,4 +48,10 @@ if [ "$use_sim" = yes ]; then
   echo "[entrypoint] demo: using the simulators at $host (IB Gateway :$IBKR_PORT, Alpha Vantage $ALPHAVANTAGE_BASE_URL, simulated clock)" >&2
 fi
 
+script="${1:-}"
+bundle="dist/${script%.ts}.mjs"
+if [ -n "$script" ] && [ "${script%.ts}" != "$script" ] && [ -f "$bundle" ]; then
+  shift
+  exec node "$bundle" "$@"
+fi
 exec node --import tsx "$@"

@@ -1,8 +1,11 @@
 // `pnpm bench [area]`: runs every bench/*.bench.ts under packages/* and services/* (or one area, the
 // package or service folder name) one after another, each in its own process, streaming its JSON lines.
+// Each benchmark is bundled first and runs as plain JavaScript, as the fleet's processes do (see
+// packages/fleet/src/adapters/bundler.ts): the figures are those of the code that runs in production.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleEntries } from '@alphatrader/fleet';
 
 const root = join(import.meta.dirname, '..');
 const wanted = process.argv[2];
@@ -21,9 +24,11 @@ if (files.length === 0) {
   console.error(wanted === undefined ? 'no benchmarks found' : `no benchmarks for area '${wanted}'`);
   process.exit(1);
 }
+const bundles = await bundleEntries(root, files, join(root, '.tmp', 'bench'));
 let failures = 0;
 for (const file of files) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', file], { stdio: 'inherit', cwd: root });
+  const bundle = bundles.get(file)!;
+  const r = spawnSync(process.execPath, ['--expose-gc', bundle], { stdio: 'inherit', cwd: root });
   if (r.status !== 0) {
     failures++;
     console.error(`benchmark failed: ${file} (exit ${r.status})`);

@@ -1,7 +1,7 @@
 // docker/entrypoint.sh decides where a container's service gets its broker, API and clock: the
 // simulators when the demo profile put them on the network, the real ones otherwise.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,31 @@ function entrypoint(env: Record<string, string>) {
 }
 
 describe('docker/entrypoint.sh', () => {
+  it('runs the bundle of a source path with plain node when the image has one, its arguments passed on', () => {
+    const dir = join(ROOT, 'dist', '.entrypoint-test');
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(
+        join(dir, 'probe.mjs'),
+        'console.log(JSON.stringify({ bundle: true, tsx: process.execArgv.includes("tsx"), args: process.argv.slice(2) }))',
+      );
+      const r = spawnSync(
+        'sh',
+        [join(ROOT, 'docker', 'entrypoint.sh'), '.entrypoint-test/probe.ts', '--x', '1'],
+        {
+          cwd: ROOT,
+          env: { PATH: runtimeEnv().PATH ?? '/usr/bin:/bin', ATP_SIMULATORS: 'off' },
+          encoding: 'utf8',
+          timeout: 20_000,
+        },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout.trim())).toEqual({ bundle: true, tsx: false, args: ['--x', '1'] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('points the service at the simulators when their host resolves (the demo profile)', () => {
     const r = entrypoint({ ATP_SIMULATORS: 'auto', ATP_SIM_WAIT_SECONDS: '1' });
     expect(r.status, r.stderr).toBe(0);

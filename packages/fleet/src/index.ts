@@ -23,3 +23,4 @@ export {
 } from './core/restart-policy';
 export { startFleet, discoverServices, SIM_PROCESS, type Fleet, type FleetOptions } from './demo/fleet';
 export { waitForHeartbeats } from './demo/wait';
+export { bundleEntries, bundlePath } from './adapters/bundler';

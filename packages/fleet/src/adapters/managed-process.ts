@@ -1,4 +1,5 @@
-// One supervised child process: started with Node + tsx, output appended to its own log file,
+// One supervised child process: a bundle (.mjs) run by Node, or a TypeScript entry run through tsx;
+// output appended to its own log file,
 // restarted with backoff when it exits unexpectedly, stopped with SIGTERM (SIGKILL after a grace period).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -14,7 +15,7 @@ export type ProcessState = 'starting' | 'running' | 'backoff' | 'stopping' | 'st
 
 export interface ManagedProcessOptions {
   name: string;
-  /** Script to run with `node --import tsx`. */
+  /** Script to run: a bundle (.mjs/.js) with plain `node`, a .ts file with `node --import tsx`. */
   entry: string;
   args?: string[];
   cwd: string;
@@ -63,7 +64,8 @@ export class ManagedProcess {
   start(): void {
     if (this.state === 'stopping') return;
     this.state = 'starting';
-    const child = spawn(process.execPath, ['--import', 'tsx', this.opts.entry, ...(this.opts.args ?? [])], {
+    const loader = this.opts.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    const child = spawn(process.execPath, [...loader, this.opts.entry, ...(this.opts.args ?? [])], {
       cwd: this.opts.cwd,
       env: this.opts.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startRedisProcess, type RedisProcess } from '@alphatrader/redis-launcher';
+import { bundleEntries } from '../adapters/bundler';
 import { ManagedProcess } from '../adapters/managed-process';
 
 export interface FleetOptions {
@@ -12,6 +13,8 @@ export interface FleetOptions {
   logsDir?: string;
   /** Data of the private Redis, under <dataDir>/redis (default <root>/data). */
   dataDir?: string;
+  /** Where the processes' bundles are built (default <dataDir>/bundles). */
+  bundleDir?: string;
   /** Use this Redis instead of starting one. */
   redisUrl?: string;
   /** Services to start (folder names under services/); default: every service with src/main.ts. */
@@ -86,8 +89,17 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     ...opts.env,
   };
 
+  // Every process runs from a bundle built now from the current sources (never a stale one).
+  const simEntry = join(opts.root, 'packages/simulators/src/main.ts');
+  const serviceNames = opts.services ?? discoverServices(opts.root);
+  const entries = [simEntry, ...serviceNames.map((n) => join(opts.root, 'services', n, 'src', 'main.ts'))];
+  const started = performance.now();
+  const bundles = await bundleEntries(opts.root, entries, opts.bundleDir ?? join(dataDir, 'bundles'));
+  say(`bundled ${entries.length} processes in ${Math.round(performance.now() - started)} ms`);
+
   const processes = new Map<string, ManagedProcess>();
-  const make = (name: string, entry: string, args: string[] = []) => {
+  const make = (name: string, source: string, args: string[] = []) => {
+    const entry = bundles.get(source) ?? source;
     const p = new ManagedProcess({
       name,
       entry,
@@ -101,7 +113,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     p.start();
   };
 
-  make(SIM_PROCESS, join(opts.root, 'packages/simulators/src/main.ts'), [
+  make(SIM_PROCESS, simEntry, [
     '--seed',
     String(opts.sim.seed),
     '--speed',
@@ -118,9 +130,7 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
     String(simControlPort),
     ...(opts.sim.start !== undefined ? ['--start', opts.sim.start] : []),
   ]);
-  for (const name of opts.services ?? discoverServices(opts.root)) {
-    make(name, join(opts.root, 'services', name, 'src', 'main.ts'));
-  }
+  for (const name of serviceNames) make(name, join(opts.root, 'services', name, 'src', 'main.ts'));
 
   let stopped = false;
   return {
