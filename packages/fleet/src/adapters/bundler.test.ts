@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ibkrConnected } from '@alphatrader/shared';
 import { bundleEntries, bundlePath } from './bundler';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
@@ -20,7 +21,7 @@ describe('bundleEntries', () => {
     const r = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 20_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toEqual({
-      key: 'ibkr:connected',
+      key: ibkrConnected.at().key,
       // import.meta.dirname still names the source folder: files next to the code are found.
       dir: import.meta.dirname,
       luaFound: true,
