@@ -10,39 +10,11 @@ import {
   RawAvOptions,
   type AvOptionContractRow,
 } from '@alphatrader/shared';
+import { avRow, type AvRowFields } from './av-row.fixture';
 import { processChain, type ChainInput } from './chain';
 import { DROP_REASONS, validateContracts } from './contracts';
 
-type RowFields = Record<keyof AvOptionContractRow, string | undefined>;
-
-const GOOD: RowFields = {
-  contractID: 'SPY251219C00650000',
-  symbol: 'SPY',
-  expiration: '2025-12-19',
-  strike: '650.00',
-  type: 'call',
-  last: '5.12',
-  mark: '5.15',
-  bid: '5.10',
-  bid_size: '25',
-  ask: '5.20',
-  ask_size: '31',
-  volume: '1520',
-  open_interest: '10234',
-  date: '2025-11-21',
-  implied_volatility: '0.16533',
-  delta: '0.41208',
-  gamma: '0.01187',
-  theta: '-0.21345',
-  vega: '0.98511',
-  rho: '0.31022',
-};
-
-function row(over: Partial<RowFields> = {}): AvOptionContractRow {
-  const fields: Record<string, string | undefined> = { ...GOOD, ...over };
-  for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
-  return fields as unknown as AvOptionContractRow;
-}
+const row = avRow;
 
 // AV's numbers and their near misses: blanks, "NaN", signed zeros, exponents, overflow, hex, padding.
 const NUMBERS = [
@@ -85,7 +57,7 @@ const GREEKS = [
   '-5',
   ...NUMBERS,
 ];
-const VARIANTS: { [K in keyof RowFields]?: readonly (string | undefined)[] } = {
+const VARIANTS: { [K in keyof AvRowFields]?: readonly (string | undefined)[] } = {
   contractID: [
     'SPY251219P00650000',
     'SPY251219C00650001',
@@ -129,11 +101,11 @@ function edgeRows(count: number, seed = 1): AvOptionContractRow[] {
     s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
     return Math.floor((s / 2 ** 31) * n); // high bits: an LCG's low bits cycle
   };
-  const fields = Object.keys(VARIANTS) as (keyof RowFields)[];
+  const fields = Object.keys(VARIANTS) as (keyof AvRowFields)[];
   const rows: AvOptionContractRow[] = [];
   for (let i = 0; i < count; i++) {
     // One row in ten comes without IV and Greeks (AV without require_greeks).
-    const over: Partial<RowFields> =
+    const over: Partial<AvRowFields> =
       next(10) === 0 ? Object.fromEntries(AV_OPTION_GREEK_FIELDS.map((f) => [f, undefined] as const)) : {};
     const changes = 1 + next(3);
     for (let j = 0; j < changes; j++) {

@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AvOptionContractRow } from '@alphatrader/shared';
+import { avRow } from './av-row.fixture';
 import { chainRejection, countDrops, validateContracts, type DropReason } from './contracts';
 
-/** A valid SPY call as AV sends it (all strings). */
-function row(over: Partial<Record<keyof AvOptionContractRow, string | undefined>> = {}): AvOptionContractRow {
-  const base: Record<string, string | undefined> = {
-    contractID: 'SPY251219C00650000',
-    symbol: 'SPY',
-    expiration: '2025-12-19',
-    strike: '650.00',
-    type: 'call',
-    last: '5.12',
-    mark: '5.15',
-    bid: '5.10',
-    bid_size: '25',
-    ask: '5.20',
-    ask_size: '31',
-    volume: '1520',
-    open_interest: '10234',
-    date: '2025-11-21',
-    implied_volatility: '0.16533',
-    delta: '0.41208',
-    gamma: '0.01187',
-    theta: '-0.21345',
-    vega: '0.98511',
-    rho: '0.31022',
-    ...over,
-  };
-  for (const k of Object.keys(base)) if (base[k] === undefined) delete base[k];
-  return base as unknown as AvOptionContractRow;
-}
+const row = avRow;
 
 const opts = { symbol: 'SPY', requireGreeks: true };
 const reasonOf = (r: AvOptionContractRow, o = opts): DropReason | undefined =>
