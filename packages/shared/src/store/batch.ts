@@ -1,5 +1,9 @@
-// A batch of writes sent as one non-transactional pipeline. Under Redis Cluster the commands are grouped
-// by hash slot and each group goes out as its own pipeline, so no pipeline ever spans slots.
+// A batch of writes sent as one script call (batch.lua) instead of a pipeline of commands: one command to
+// build, send and acknowledge per batch however many writes it holds (a market-data flush carries dozens),
+// and each call is applied as a unit — no reader sees half of it. A write that fails (a key of the wrong
+// type) is reported and the others apply. Under Redis Cluster the writes are grouped by hash slot and
+// each group goes out as its own call; very large batches are split into calls of MAX_OPS_PER_CALL
+// writes so one script never blocks Redis for long.
 import calculateSlot from 'cluster-key-slot';
 import type { Cluster, Redis } from 'ioredis';
 import type { z } from 'zod';
@@ -19,7 +23,11 @@ import {
   zremOp,
   type WriteOp,
 } from './ops';
+import { decodeBatchReply, encodeBatchCall } from './batch-script';
 import { asTarget } from './scripts';
+
+/** Writes per script call: a call holds Redis for its whole run (~1 µs per simple write). */
+const MAX_OPS_PER_CALL = 1000;
 
 /**
  * The store's write methods, queued instead of sent; `exec()` sends them. Values are validated when queued
@@ -55,8 +63,9 @@ export interface Batch {
   /** Number of queued commands. */
   readonly length: number;
   /**
-   * Sends every queued command; resolves when all replied. Rejects with StoreBatchError listing the
-   * failed commands (the others were applied). An empty batch resolves without touching Redis.
+   * Sends every queued write; resolves when Redis applied them. Rejects with StoreBatchError listing the
+   * failed writes (the others were applied; a call Redis refused as a whole fails all of its writes).
+   * An empty batch resolves without touching Redis.
    */
   exec(): Promise<void>;
 }
@@ -78,21 +87,23 @@ export function groupBySlot(ops: readonly WriteOp[], cluster: boolean): WriteOp[
   return [...groups.values()];
 }
 
-async function execGroup(redis: Redis | Cluster, ops: readonly WriteOp[]): Promise<BatchFailure[]> {
-  const pipeline = redis.pipeline();
-  const target = asTarget(pipeline);
-  for (const op of ops) op.send(target);
+async function execCall(redis: Redis | Cluster, ops: readonly WriteOp[]): Promise<BatchFailure[]> {
   try {
-    const replies = (await pipeline.exec()) ?? [];
-    const failures: BatchFailure[] = [];
-    replies.forEach(([err], i) => {
-      if (err) failures.push({ key: ops[i]?.key ?? '?', message: err.message });
-    });
-    return failures;
+    const call = encodeBatchCall(ops);
+    const reply = await asTarget(redis).atStoreBatch(call.keys.length, ...call.keys, ...call.args);
+    return decodeBatchReply(reply).map((f) => ({ key: ops[f.index]?.key ?? '?', message: f.message }));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return ops.map((op) => ({ key: op.key, message }));
   }
+}
+
+function execGroup(redis: Redis | Cluster, ops: readonly WriteOp[]): Promise<BatchFailure[]>[] {
+  const calls: Promise<BatchFailure[]>[] = [];
+  for (let i = 0; i < ops.length; i += MAX_OPS_PER_CALL) {
+    calls.push(execCall(redis, ops.slice(i, i + MAX_OPS_PER_CALL)));
+  }
+  return calls;
 }
 
 export function createBatch(redis: Redis | Cluster): Batch {
@@ -156,7 +167,7 @@ export function createBatch(redis: Redis | Cluster): Batch {
     async exec() {
       const queued = ops.splice(0, ops.length);
       const groups = groupBySlot(queued, isCluster(redis));
-      const failures = (await Promise.all(groups.map((g) => execGroup(redis, g)))).flat();
+      const failures = (await Promise.all(groups.flatMap((g) => execGroup(redis, g)))).flat();
       if (failures.length > 0) throw new StoreBatchError(failures);
     },
   };

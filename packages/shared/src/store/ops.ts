@@ -1,5 +1,5 @@
 // Write operations compiled from a registry ref: validated and encoded up front, then sent either on the
-// client (one command) or into a pipeline (batch). TTL and cap always come from the entry.
+// client (one command) or recorded into a batch (one script call). TTL and cap always come from the entry.
 import type { z } from 'zod';
 import type { KeyRef, RedisType } from '../registry/define';
 import { encodeValue } from './codec';
@@ -8,7 +8,7 @@ import type { CommandTarget } from './scripts';
 
 export interface WriteOp<R = unknown> {
   readonly key: string;
-  /** Queues (pipeline) or sends (client) the command; a client returns a promise of the raw reply. */
+  /** Sends (client) or records (batch) the command; a client returns a promise of the raw reply. */
   send(target: CommandTarget): unknown;
   /** Turns the raw reply into the method's result. */
   decode(reply: unknown): R;

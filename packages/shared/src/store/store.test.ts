@@ -236,7 +236,7 @@ describe('streams', () => {
 });
 
 describe('batch', () => {
-  it('sends queued writes of every type in one pipeline with TTLs and caps', async () => {
+  it('sends queued writes of every type with TTLs and caps', async () => {
     const batch = store.batch();
     batch
       .set(testString.at({ id: 'b1' }), quote(1))
@@ -274,6 +274,60 @@ describe('batch', () => {
     expect(err).toBeInstanceOf(StoreBatchError);
     expect((err as StoreBatchError).failures.map((f) => f.key)).toEqual([testHash.key({ id: 'wrong' })]);
     expect((await store.get(testString.at({ id: 'ok' }))).ok).toBe(true);
+  });
+
+  it('goes to Redis as one script call, deletes and removals included', async () => {
+    await store.set(testPersistent.at({ id: 'gone' }), quote(1));
+    await store.hsetMany(testHash.at({ id: 'd' }), { SPY: quote(1), QQQ: quote(2) });
+    await store.zadd(testZset.at({ id: 'd' }), 1, 'a');
+    await store.zadd(testZset.at({ id: 'd' }), 2, 'b');
+    await store.sadd(testSet.at({ id: 'd' }), 'x', 'y');
+    const calls = async () =>
+      Number(/cmdstat_evalsha:calls=(\d+)/.exec(await raw.info('commandstats'))?.[1] ?? 0);
+    const before = await calls();
+    await store
+      .batch()
+      .del(testPersistent.at({ id: 'gone' }))
+      .hdel(testHash.at({ id: 'd' }), 'SPY')
+      .zrem(testZset.at({ id: 'd' }), 'a')
+      .srem(testSet.at({ id: 'd' }), 'x')
+      .push(testList.at({ id: 'd' }), quote(1), quote(2), quote(3), quote(4), quote(5))
+      .set(testPersistent.at({ id: 'kept' }), quote(9))
+      .exec();
+    expect((await calls()) - before).toBe(1);
+    expect(await raw.exists(testPersistent.key({ id: 'gone' }))).toBe(0);
+    expect(await raw.hkeys(testHash.key({ id: 'd' }))).toEqual(['QQQ']);
+    expect(await raw.zrange(testZset.key({ id: 'd' }), '0', '-1')).toEqual([JSON.stringify('b')]);
+    expect(await raw.smembers(testSet.key({ id: 'd' }))).toEqual([JSON.stringify('y')]);
+    // Same cap rule as a single push: newest first, trimmed to 3.
+    const list = await store.range(testList.at({ id: 'd' }));
+    expect(list.ok && list.value.values).toEqual([quote(5), quote(4), quote(3)]);
+    expect(await raw.pttl(testPersistent.key({ id: 'kept' }))).toBe(-1);
+  });
+
+  it('splits a very large batch into several calls and applies every write', async () => {
+    const batch = store.batch();
+    for (let i = 0; i < 2_500; i++) batch.set(testString.at({ id: `big${i}` }), quote(i));
+    await batch.exec();
+    expect(await raw.dbsize()).toBe(2_500);
+    expect(await store.get(testString.at({ id: 'big2499' }))).toEqual({ ok: true, value: quote(2_499) });
+    expect(await raw.pttl(testString.key({ id: 'big0' }))).toBeGreaterThan(4_000);
+  });
+
+  it('reports a failure with its own key when the failing write is not the first', async () => {
+    await raw.set(testList.key({ id: 'wrong' }), 'a string where a list belongs');
+    const err: unknown = await store
+      .batch()
+      .set(testString.at({ id: 'first' }), quote(1))
+      .push(testList.at({ id: 'wrong' }), quote(2))
+      .xadd(testStream.at({ id: 'after' }), quote(3))
+      .exec()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreBatchError);
+    const failures = (err as StoreBatchError).failures;
+    expect(failures.map((f) => f.key)).toEqual([testList.key({ id: 'wrong' })]);
+    expect(failures[0]?.message).toMatch(/WRONGTYPE/);
+    expect(await raw.xlen(testStream.key({ id: 'after' }))).toBe(1);
   });
 
   it('resolves an empty batch', async () => {

@@ -113,7 +113,7 @@ export interface Store {
   ): Promise<ReadResult<ManyRead<StreamEntry<z.output<S>>[]>>>;
   /** Remaining time to live in ms; null when the key never expires; error 'missing' when absent. */
   ttl(ref: KeyRef): Promise<ReadResult<number | null>>;
-  /** Queue writes and send them as one pipeline (per hash slot under Cluster). */
+  /** Queue writes and send them as one script call (per hash slot under Cluster); see batch.ts. */
   batch(): Batch;
 }
 
