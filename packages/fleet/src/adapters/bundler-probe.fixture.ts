@@ -13,7 +13,7 @@ console.log(
   JSON.stringify({
     key: ibkrConnected.at().key,
     dir: import.meta.dirname,
-    luaFound: lua.includes('LPUSH'),
+    luaFound: lua.includes('store_push'),
     ioredis: typeof Redis,
   }),
 );

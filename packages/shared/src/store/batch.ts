@@ -14,6 +14,7 @@ import {
   hdelOp,
   hsetOp,
   pushOp,
+  pushPrevalidatedOp,
   saddOp,
   setOp,
   setPrevalidatedOp,
@@ -40,7 +41,7 @@ export interface Batch {
    * JSON-encoded without the store parsing it a second time. The caller guarantees that `value` passes
    * `ref`'s schema — it is that schema's output, or built by typed code from validated input whose
    * result is parsed with the schema in that code's tests. Only for hot paths where the parse is
-   * repeated work (av-ingestion's 10,000-contract chains). Readers still validate: a broken guarantee
+   * repeated work (av-ingestion's 10,000-contract chains, ibkr-ingestion's market-data flushes). Readers still validate: a broken guarantee
    * shows up as an invalid read (counted in monitoring:data:invalid), never as a typed value.
    */
   setPrevalidated<S extends z.ZodType>(ref: KeyRef<S, 'string'>, value: z.output<S>): Batch;
@@ -52,6 +53,8 @@ export interface Batch {
   setPrevalidatedJson(ref: KeyRef<z.ZodType, 'string'>, json: string): Batch;
   del(ref: KeyRef): Batch;
   push<S extends z.ZodType>(ref: KeyRef<S, 'list'>, ...values: z.input<S>[]): Batch;
+  /** `push` of values the caller has already validated, under the same guarantee as `setPrevalidated`. */
+  pushPrevalidated<S extends z.ZodType>(ref: KeyRef<S, 'list'>, values: readonly z.output<S>[]): Batch;
   hset<S extends z.ZodType>(ref: KeyRef<S, 'hash'>, field: string, value: z.input<S>): Batch;
   hsetMany<S extends z.ZodType>(ref: KeyRef<S, 'hash'>, fields: Readonly<Record<string, z.input<S>>>): Batch;
   hdel(ref: KeyRef<z.ZodType, 'hash'>, ...fields: string[]): Batch;
@@ -127,6 +130,10 @@ export function createBatch(redis: Redis | Cluster): Batch {
     },
     push(ref, ...values) {
       ops.push(pushOp(ref, values));
+      return batch;
+    },
+    pushPrevalidated(ref, values) {
+      ops.push(pushPrevalidatedOp(ref, values));
       return batch;
     },
     hset(ref, field, value) {

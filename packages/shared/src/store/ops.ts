@@ -84,13 +84,37 @@ export function delOp(ref: KeyRef): WriteOp<boolean> {
 export function pushOp<S extends z.ZodType>(ref: KeyRef<S, 'list'>, values: z.input<S>[]): WriteOp<number> {
   expectType(ref, 'list');
   nonEmpty(ref, values.length, 'values');
-  const encoded = values.map((v) => encodeValue(ref.def, ref.key, v));
+  return listPushOp(
+    ref,
+    values.map((v) => encodeValue(ref.def, ref.key, v)),
+  );
+}
+
+function listPushOp(ref: KeyRef, encoded: readonly string[]): WriteOp<number> {
   const cap = ref.def.cap ?? 0;
   return {
     key: ref.key,
     send: (t) => t.atStorePush(ref.key, ttlMs(ref), cap, ...encoded),
     decode: asNumber,
   };
+}
+
+/** LPUSH of values the caller vouches for (Batch.pushPrevalidated): JSON-encoded, not parsed; cap and TTL as for pushOp. */
+export function pushPrevalidatedOp(
+  ref: KeyRef<z.ZodType, 'list'>,
+  values: readonly unknown[],
+): WriteOp<number> {
+  expectType(ref, 'list');
+  nonEmpty(ref, values.length, 'values');
+  const encoded = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const json = JSON.stringify(values[i]);
+    if (json === undefined || json.length === 0) {
+      throw new StoreWriteError(ref.key, 'prevalidated value does not encode to JSON');
+    }
+    encoded[i] = json;
+  }
+  return listPushOp(ref, encoded);
 }
 
 export function hsetOp<S extends z.ZodType>(

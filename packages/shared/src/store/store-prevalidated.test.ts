@@ -8,7 +8,7 @@ import { defineKey } from '../registry/define';
 import { InvalidDataCounter, monitoringDataInvalid } from '../registry/index';
 import { createStore, type Store } from './store';
 import { StoreWriteError } from './errors';
-import { quote, testHash, testPersistent, testString, type Quote } from './store.fixtures';
+import { quote, testHash, testList, testPersistent, testString, type Quote } from './store.fixtures';
 
 let server: RedisServerHandle;
 let raw: Redis;
@@ -80,7 +80,7 @@ describe('setPrevalidated', () => {
 });
 
 describe('setPrevalidatedJson', () => {
-  it('writes the text exactly as given, with the entry TTL, in the same pipeline as other writes', async () => {
+  it('writes the text exactly as given, with the entry TTL, in the same batch as other writes', async () => {
     const ref = testString.at({ id: 'json' });
     const text = '{"symbol":"SPY", "price":101.5,"ts":1732262400000}'; // spacing as received
     await store
@@ -101,5 +101,32 @@ describe('setPrevalidatedJson', () => {
     const read = await store.get(ref);
     expect(!read.ok && read.error.kind).toBe('invalid');
     expect(!read.ok && read.error.reason).toMatch(/not JSON/);
+  });
+});
+
+describe('pushPrevalidated', () => {
+  it('pushes the values as given with the entry cap and TTL, newest first', async () => {
+    const ref = testList.at({ id: 'pv' });
+    await store
+      .batch()
+      .pushPrevalidated(ref, [quote(1), quote(2)])
+      .exec();
+    await store
+      .batch()
+      .pushPrevalidated(ref, [quote(3), quote(4)])
+      .exec();
+    const read = await store.range(ref);
+    expect(read.ok && read.value.values).toEqual([quote(4), quote(3), quote(2)]); // cap 3
+    expect(await raw.pttl(ref.key)).toBeGreaterThan(9000);
+  });
+
+  it('refuses an empty list, a value without JSON and a key of another Redis type', () => {
+    const ref = testList.at({ id: 'u' });
+    expect(() => store.batch().pushPrevalidated(ref, [])).toThrow(/no values given/);
+    expect(() => store.batch().pushPrevalidated(ref, [quote(1), undefined as unknown as Quote])).toThrow(
+      StoreWriteError,
+    );
+    const str = testString.at({ id: 's' }) as unknown as typeof ref;
+    expect(() => store.batch().pushPrevalidated(str, [quote(1)])).toThrow(/is a string, not a list/);
   });
 });

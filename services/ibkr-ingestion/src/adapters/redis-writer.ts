@@ -174,18 +174,22 @@ export class RedisWriter {
     const r = this.refs.get(w.symbol);
     if (r === undefined) return;
     const s = w.symbol;
-    if (w.book !== undefined) queue(s, () => batch.set(r.book, w.book!));
-    if (w.ticker !== undefined) queue(s, () => batch.set(r.ticker, w.ticker!));
-    if (w.spread !== undefined) queue(s, () => batch.set(r.spread, w.spread!));
-    if (w.imbalance !== undefined) queue(s, () => batch.set(r.imbalance, w.imbalance!));
-    if (w.raw !== undefined) queue(s, () => batch.set(r.raw, w.raw!));
-    if (w.last !== undefined) queue(s, () => batch.set(r.last, w.last!));
-    if (w.trades.length > 0) queue(s, () => batch.push(r.trades, ...w.trades));
-    if (w.bars.length > 0) queue(s, () => batch.push(r.bars, ...w.bars));
-    if (w.deltas.length > 0) queue(s, () => batch.push(r.deltas, ...w.deltas));
+    // Market values are built by the core from decoded, quality-checked input (finite, positive, within
+    // the band, books neither crossed nor locked) with the registry's own types, so they are written
+    // without a second schema parse (Batch.setPrevalidated); the ingestion tests hold every value written
+    // to its registry schema, and readers validate as always. Rare values (detections, events) are parsed.
+    if (w.book !== undefined) queue(s, () => batch.setPrevalidated(r.book, w.book!));
+    if (w.ticker !== undefined) queue(s, () => batch.setPrevalidated(r.ticker, w.ticker!));
+    if (w.spread !== undefined) queue(s, () => batch.setPrevalidated(r.spread, w.spread!));
+    if (w.imbalance !== undefined) queue(s, () => batch.setPrevalidated(r.imbalance, w.imbalance!));
+    if (w.raw !== undefined) queue(s, () => batch.setPrevalidated(r.raw, w.raw!));
+    if (w.last !== undefined) queue(s, () => batch.setPrevalidated(r.last, w.last!));
+    if (w.trades.length > 0) queue(s, () => batch.pushPrevalidated(r.trades, w.trades));
+    if (w.bars.length > 0) queue(s, () => batch.pushPrevalidated(r.bars, w.bars));
+    if (w.deltas.length > 0) queue(s, () => batch.pushPrevalidated(r.deltas, w.deltas));
     if (w.snapshot !== undefined) {
-      queue(s, () => batch.push(r.snapshots, w.snapshot!));
-      queue(s, () => batch.set(r.rawDepth, w.snapshot!));
+      queue(s, () => batch.pushPrevalidated(r.snapshots, [w.snapshot!]));
+      queue(s, () => batch.setPrevalidated(r.rawDepth, w.snapshot!));
     }
     if (w.sweep !== undefined) queue(s, () => batch.set(r.sweep, w.sweep!));
     if (w.unusual !== undefined) queue(s, () => batch.set(r.unusual, w.unusual!));
