@@ -9,7 +9,7 @@
 // worst case per key (the oldest update of each symbol and flush) is reported beside it. RSS is this
 // process's peak in each measured window. Then `redis-benchmark -P 16 -t set` on the same server gives
 // the ceiling. One JSON object per line.
-//   tsx services/ibkr-ingestion/bench/ingest.bench.ts [--seconds 8] [--speed 35] [--per-sub 32]
+//   tsx services/ibkr-ingestion/bench/ingest.bench.ts [--seconds 8] [--speed 35] [--per-sub 32] [--flush-ms N]
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     speed: { type: 'string', default: '35' },
     'per-sub': { type: 'string', default: '32' },
+    /** Overrides the configured ibkr-ingestion flushIntervalMs (to compare settings). */
+    'flush-ms': { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -54,7 +56,12 @@ const handle = await startServiceRuntime({
     clock: { mode: 'simulated' },
     alphaVantage: { baseUrl: 'http://127.0.0.1:9/query' },
     ibkr: { host: '127.0.0.1', port, clientId: 1 },
-    services: { [SERVICE_NAME]: { port: 0 } },
+    services: {
+      [SERVICE_NAME]: {
+        port: 0,
+        ...(values['flush-ms'] === undefined ? {} : { flushIntervalMs: Number(values['flush-ms']) }),
+      },
+    },
   },
   logger: pino({ level: 'warn', base: { service: SERVICE_NAME } }),
   start(ctx) {

@@ -45,6 +45,8 @@ export class RedisWriter {
   private readonly wall: () => number;
   private readonly stale: StaleTracker;
   private timer: NodeJS.Timeout | undefined;
+  /** One-shot timer for the moment the next flush falls due (see kick). */
+  private dueTimer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<unknown>>();
   private running = false;
   private lastStartAt = -Infinity;
@@ -71,24 +73,41 @@ export class RedisWriter {
   async stop(): Promise<void> {
     this.running = false;
     clearInterval(this.timer);
+    clearTimeout(this.dueTimer);
+    this.dueTimer = undefined;
     await Promise.all([...this.inFlight]);
     await this.flush(true);
   }
 
   private run(): void {
     this.lastStartAt = this.wall();
-    const p: Promise<unknown> = this.flush(false).finally(() => this.inFlight.delete(p));
+    const p: Promise<unknown> = this.flush(false).finally(() => {
+      this.inFlight.delete(p);
+      // Changes that arrived while the pipeline was full go out now if they are due, not a timer tick later.
+      this.kick();
+    });
     this.inFlight.add(p);
   }
 
   /**
-   * Starts the next flush if it is due and the pipeline depth allows: from the timer, and from the socket
-   * read path, so a busy loop flushes on time even when its timers run late. A second flush may be built
-   * while the previous one waits for Redis: both go down the same connection, so Redis applies them in order.
+   * Starts the next flush if it is due and the pipeline depth allows: from the timer, from the socket read
+   * path (a busy loop flushes on time even when its timers run late) and when a flush is acknowledged.
+   * A flush not yet due gets a one-shot timer for the exact moment it is: a periodic check alone would
+   * find it a fraction of a millisecond early (timers fire on a millisecond clock) and let it wait a
+   * whole extra interval. A second flush may be built while the previous one waits for Redis: both go
+   * down the same connection, so Redis applies them in order.
    */
   kick(): void {
     if (!this.running || this.inFlight.size >= MAX_IN_FLIGHT) return;
-    if (this.wall() - this.lastStartAt >= this.deps.state.settings.flushIntervalMs) this.run();
+    const wait = this.lastStartAt + this.deps.state.settings.flushIntervalMs - this.wall();
+    if (wait <= 0) {
+      this.run();
+    } else if (this.dueTimer === undefined) {
+      this.dueTimer = setTimeout(() => {
+        this.dueTimer = undefined;
+        this.kick();
+      }, Math.ceil(wait));
+    }
   }
 
   /** One flush; never throws (a failed pipeline is counted and logged, the loop goes on). */
