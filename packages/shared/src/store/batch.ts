@@ -27,8 +27,36 @@ import {
 import { decodeBatchReply, encodeBatchCall } from './batch-script';
 import { asTarget } from './scripts';
 
-/** Writes per script call: a call holds Redis for its whole run (~1 µs per simple write). */
+/** Writes per script call: a call holds Redis for its whole run (a few µs per write). */
 const MAX_OPS_PER_CALL = 1000;
+/** From this many characters of values a write is sent as a plain command instead of inside a script. */
+const LARGE_WRITE_CHARS = 64 * 1024;
+
+/** A script call (several small writes) or one large write sent as its own command. */
+interface Part {
+  ops: WriteOp[];
+  script: boolean;
+}
+
+function partsOf(ops: readonly WriteOp[]): Part[] {
+  const parts: Part[] = [];
+  let run: WriteOp[] = [];
+  const endRun = () => {
+    if (run.length > 0) parts.push({ ops: run, script: true });
+    run = [];
+  };
+  for (const op of ops) {
+    if ((op.chars ?? 0) >= LARGE_WRITE_CHARS) {
+      endRun();
+      parts.push({ ops: [op], script: false });
+    } else {
+      run.push(op);
+      if (run.length >= MAX_OPS_PER_CALL) endRun();
+    }
+  }
+  endRun();
+  return parts;
+}
 
 /**
  * The store's write methods, queued instead of sent; `exec()` sends them. Values are validated when queued
@@ -90,23 +118,50 @@ export function groupBySlot(ops: readonly WriteOp[], cluster: boolean): WriteOp[
   return [...groups.values()];
 }
 
-async function execCall(redis: Redis | Cluster, ops: readonly WriteOp[]): Promise<BatchFailure[]> {
+async function execGroup(redis: Redis | Cluster, ops: readonly WriteOp[]): Promise<BatchFailure[]> {
+  const parts = partsOf(ops);
+  const failed = (op: WriteOp | undefined, message: string): BatchFailure => ({
+    key: op?.key ?? '?',
+    message,
+  });
+  // A lone script call needs no pipeline around it (the common case: a flush of small writes).
+  if (parts.length === 1 && parts[0]!.script) {
+    const only = parts[0]!.ops;
+    try {
+      const call = encodeBatchCall(only);
+      const reply = await asTarget(redis).atStoreBatch(call.keys.length, ...call.keys, ...call.args);
+      return decodeBatchReply(reply).map((f) => failed(only[f.index], f.message));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return only.map((op) => failed(op, message));
+    }
+  }
+  const pipeline = redis.pipeline();
+  const target = asTarget(pipeline);
+  for (const part of parts) {
+    if (part.script) {
+      const call = encodeBatchCall(part.ops);
+      target.atStoreBatch(call.keys.length, ...call.keys, ...call.args);
+    } else {
+      part.ops[0]!.send(target);
+    }
+  }
   try {
-    const call = encodeBatchCall(ops);
-    const reply = await asTarget(redis).atStoreBatch(call.keys.length, ...call.keys, ...call.args);
-    return decodeBatchReply(reply).map((f) => ({ key: ops[f.index]?.key ?? '?', message: f.message }));
+    const replies = (await pipeline.exec()) ?? [];
+    const failures: BatchFailure[] = [];
+    parts.forEach((part, i) => {
+      const [err, reply] = replies[i] ?? [new Error('no reply'), null];
+      if (err) {
+        for (const op of part.ops) failures.push(failed(op, err.message));
+      } else if (part.script) {
+        for (const f of decodeBatchReply(reply)) failures.push(failed(part.ops[f.index], f.message));
+      }
+    });
+    return failures;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return ops.map((op) => ({ key: op.key, message }));
+    return ops.map((op) => failed(op, message));
   }
-}
-
-function execGroup(redis: Redis | Cluster, ops: readonly WriteOp[]): Promise<BatchFailure[]>[] {
-  const calls: Promise<BatchFailure[]>[] = [];
-  for (let i = 0; i < ops.length; i += MAX_OPS_PER_CALL) {
-    calls.push(execCall(redis, ops.slice(i, i + MAX_OPS_PER_CALL)));
-  }
-  return calls;
 }
 
 export function createBatch(redis: Redis | Cluster): Batch {
@@ -174,7 +229,7 @@ export function createBatch(redis: Redis | Cluster): Batch {
     async exec() {
       const queued = ops.splice(0, ops.length);
       const groups = groupBySlot(queued, isCluster(redis));
-      const failures = (await Promise.all(groups.flatMap((g) => execGroup(redis, g)))).flat();
+      const failures = (await Promise.all(groups.map((g) => execGroup(redis, g)))).flat();
       if (failures.length > 0) throw new StoreBatchError(failures);
     },
   };

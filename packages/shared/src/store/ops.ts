@@ -12,6 +12,8 @@ export interface WriteOp<R = unknown> {
   send(target: CommandTarget): unknown;
   /** Turns the raw reply into the method's result. */
   decode(reply: unknown): R;
+  /** Characters of encoded values it carries (SET and list pushes), so a batch can treat large writes apart. */
+  readonly chars?: number;
 }
 
 export type ScoreBound = number | '-inf' | '+inf';
@@ -57,6 +59,7 @@ function setJsonOp(ref: KeyRef, json: string): WriteOp<void> {
   const ms = ttlMs(ref);
   return {
     key: ref.key,
+    chars: json.length,
     send: (t) => (ms > 0 ? t.set(ref.key, json, 'PX', ms) : t.set(ref.key, json)),
     decode: () => undefined,
   };
@@ -92,8 +95,11 @@ export function pushOp<S extends z.ZodType>(ref: KeyRef<S, 'list'>, values: z.in
 
 function listPushOp(ref: KeyRef, encoded: readonly string[]): WriteOp<number> {
   const cap = ref.def.cap ?? 0;
+  let chars = 0;
+  for (const e of encoded) chars += e.length;
   return {
     key: ref.key,
+    chars,
     send: (t) => t.atStorePush(ref.key, ttlMs(ref), cap, ...encoded),
     decode: asNumber,
   };

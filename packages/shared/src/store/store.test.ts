@@ -314,6 +314,25 @@ describe('batch', () => {
     expect(await raw.pttl(testString.key({ id: 'big0' }))).toBeGreaterThan(4_000);
   });
 
+  it('sends a large value as its own command between script calls, in order', async () => {
+    const big = { ...quote(1), symbol: 'SPY' };
+    const longList = Array.from({ length: 2_000 }, (_, i) => quote(i)); // ~100 KB of values: a large write
+    await raw.set(testList.key({ id: 'wrong' }), 'a string where a list belongs');
+    const err: unknown = await store
+      .batch()
+      .set(testString.at({ id: 'before' }), big)
+      .push(testLongList.at({ id: 'large' }), ...longList)
+      .push(testList.at({ id: 'wrong' }), quote(1))
+      .set(testString.at({ id: 'after' }), quote(2))
+      .exec()
+      .catch((e: unknown) => e);
+    expect((err as StoreBatchError).failures.map((f) => f.key)).toEqual([testList.key({ id: 'wrong' })]);
+    expect(await raw.llen(testLongList.key({ id: 'large' }))).toBe(2_000);
+    expect(await raw.pttl(testLongList.key({ id: 'large' }))).toBeGreaterThan(9_000);
+    expect(await store.get(testString.at({ id: 'after' }))).toEqual({ ok: true, value: quote(2) });
+    expect(await store.get(testString.at({ id: 'before' }))).toEqual({ ok: true, value: big });
+  });
+
   it('reports a failure with its own key when the failing write is not the first', async () => {
     await raw.set(testList.key({ id: 'wrong' }), 'a string where a list belongs');
     const err: unknown = await store
