@@ -5,7 +5,7 @@
 //   2. firehose: tws-sim's firehose on top, as fast as the connection takes it — the maximum rate (the
 //      rings drop the oldest market data when a flush cannot keep up; the drops are reported).
 // Latency is per update (tick → Redis): from the moment its bytes were read from the gateway socket
-// (time queued behind a burst included) to Redis' acknowledgement of the pipeline that wrote it; the
+// (time queued behind a burst included) to Redis' acknowledgement of the flush that wrote it; the
 // worst case per key (the oldest update of each symbol and flush) is reported beside it. RSS is this
 // process's peak in each measured window. Then `redis-benchmark -P 16 -t set` on the same server gives
 // the ceiling. One JSON object per line.

@@ -111,8 +111,8 @@ function registerPromMetrics(metrics: ServiceMetrics, state: IngestState): void 
   total('ibkr_invalid_total', 'Messages or states rejected by the quality checks', () => m.invalidTotal);
   total('ibkr_dropped_total', 'Buffered items dropped (drop-oldest) under a burst', () => m.droppedTotal);
   total('ibkr_reconnects_total', 'Gateway reconnections', () => m.reconnects);
-  total('ibkr_flushes_total', 'Redis pipelines sent', () => m.flushes);
-  total('ibkr_flush_failures_total', 'Redis pipelines that failed', () => m.flushFailures);
+  total('ibkr_flushes_total', 'Flushes sent to Redis', () => m.flushes);
+  total('ibkr_flush_failures_total', 'Flushes Redis refused (whole or in part)', () => m.flushFailures);
   metrics.gauge({
     name: 'ibkr_connected',
     help: '1 while the gateway session is up and connected to IB',

@@ -1,8 +1,9 @@
-// The Redis side: every flushIntervalMs the coalesced state goes out as ONE pipeline (store.batch()):
+// The Redis side: at most every flushIntervalMs the coalesced state goes out as ONE store.batch() (one
+// script call, applied by Redis as a unit):
 // market keys, list items, option quotes, one events entry per changed symbol, error records, the
 // connection status when it changed (or is due for its refresh), and every metricsIntervalMs the
-// metrics hash and the stale-feed report. Flushes never overlap; stop() waits for the one in flight and
-// sends a last one, so a shutdown leaves complete values and ibkr:connected = 0.
+// metrics hash and the stale-feed report. At most MAX_IN_FLIGHT flushes wait for Redis (applied in order);
+// stop() waits for them and sends a last one, so a shutdown leaves complete values and ibkr:connected = 0.
 import {
   eventsMarket,
   ibkrAccount,
@@ -83,14 +84,14 @@ export class RedisWriter {
     this.lastStartAt = this.wall();
     const p: Promise<unknown> = this.flush(false).finally(() => {
       this.inFlight.delete(p);
-      // Changes that arrived while the pipeline was full go out now if they are due, not a timer tick later.
+      // Changes that arrived while MAX_IN_FLIGHT flushes were waiting go out now if they are due, not a timer tick later.
       this.kick();
     });
     this.inFlight.add(p);
   }
 
   /**
-   * Starts the next flush if it is due and the pipeline depth allows: from the timer, from the socket read
+   * Starts the next flush if it is due and MAX_IN_FLIGHT allows: from the timer, from the socket read
    * path (a busy loop flushes on time even when its timers run late) and when a flush is acknowledged.
    * A flush not yet due gets a one-shot timer for the exact moment it is: a periodic check alone would
    * find it a fraction of a millisecond early (timers fire on a millisecond clock) and let it wait a
@@ -110,7 +111,7 @@ export class RedisWriter {
     }
   }
 
-  /** One flush; never throws (a failed pipeline is counted and logged, the loop goes on). */
+  /** One flush; never throws (a failed batch is counted and logged, the loop goes on). */
   async flush(final: boolean): Promise<FlushStats> {
     const { state, store, clock } = this.deps;
     const settings = state.settings;

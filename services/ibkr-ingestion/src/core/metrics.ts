@@ -24,7 +24,7 @@ export class FeedMetrics {
   /** The same for the oldest update only, once per symbol and flush (how long a key lagged at worst). */
   readonly oldestLatency = new LatencyHistogram();
   private readonly intervalOldest = new LatencyHistogram();
-  /** Per flush: time to assemble and validate the pipeline, and time until Redis acknowledged it (since start, and this interval). */
+  /** Per flush: time to assemble the batch, and time until Redis acknowledged it (since start, and this interval). */
   readonly buildTime = new LatencyHistogram();
   readonly redisTime = new LatencyHistogram();
   private readonly intervalBuild = new LatencyHistogram();
