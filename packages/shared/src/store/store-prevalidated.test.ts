@@ -1,29 +1,20 @@
 // Batch.setPrevalidated / setPrevalidatedJson: the writer vouches for the value, the store skips only
 // its write-side parse — Redis type, TTL and the JSON check still apply, and readers still validate.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { startRedisServer, type RedisServerHandle } from '@alphatrader/testkit';
 import { defineKey } from '../registry/define';
 import { InvalidDataCounter, monitoringDataInvalid } from '../registry/index';
-import { createStore, type Store } from './store';
+import type { Store } from './store';
+import { useStoreServer } from './store.harness';
 import { StoreWriteError } from './errors';
 import { quote, testHash, testList, testPersistent, testString, type Quote } from './store.fixtures';
 
-let server: RedisServerHandle;
+const redis = useStoreServer();
 let raw: Redis;
 let store: Store;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  raw = server.client();
-  store = createStore(server.client());
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(async () => {
-  await raw.flushall();
+beforeEach(() => {
+  ({ raw, store } = redis);
 });
 
 describe('setPrevalidated', () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { startRedisServer, type RedisServerHandle } from '@alphatrader/testkit';
-import { createStore, type Store } from './store';
+import type { Store } from './store';
+import { useStoreServer } from './store.harness';
 import { StoreBatchError, StoreWriteError } from './errors';
 import {
   quote,
@@ -16,20 +16,11 @@ import {
   type Quote,
 } from './store.fixtures';
 
-let server: RedisServerHandle;
+const redis = useStoreServer();
 let raw: Redis;
 let store: Store;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  raw = server.client();
-  store = createStore(server.client());
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(async () => {
-  await raw.flushall();
+beforeEach(() => {
+  ({ raw, store } = redis);
 });
 
 describe('string values', () => {
@@ -127,7 +118,7 @@ describe('lists', () => {
 
   it('waits for an element with a blocking pop', async () => {
     const ref = testList.at({ id: 'bq' });
-    const consumer = createStore(server.client());
+    const consumer = redis.separateStore();
     const pending = consumer.bpop(ref, 5);
     await new Promise((r) => setTimeout(r, 50));
     await store.push(ref, quote(9));
@@ -226,7 +217,7 @@ describe('streams', () => {
 
   it('waits for a new entry when blocking', async () => {
     const ref = testStream.at({ id: 'block' });
-    const reader = createStore(server.client());
+    const reader = redis.separateStore();
     const pending = reader.xread(ref, '$', { blockMs: 5000 });
     await new Promise((r) => setTimeout(r, 50));
     await store.xadd(ref, quote(7));
